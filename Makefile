@@ -1,0 +1,79 @@
+# Peer Leadership Hub: `make run` serves the demo, `make test` runs lint and the whole suite.
+# Both set up everything they need themselves (virtual environment, locked dependencies,
+# database, demo content; for tests also Debian's chromium).
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+LMS_PORT ?= 8001
+export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
+PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps
+
+.PHONY: run test lint suite serve setup install install-test chromium lock clean
+
+## make run: install, migrate, load the demo, create the admin, serve on 127.0.0.1:$(PORT)
+## with the task worker and the demo LMS (http://localhost:$(LMS_PORT)/) beside it
+run: setup
+	@echo "Peer Leadership Hub: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@echo "Demo LMS course page: http://localhost:$(LMS_PORT)/  (launch the tool as a learner or an instructor)"
+	@echo "Logs of the task worker and the demo LMS: var/worker.log, var/demo-lms.log. Ctrl+C stops."
+	@trap 'kill $$worker $$lms 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py db_worker --interval 1 >var/worker.log 2>&1 & worker=$$!; \
+	$(PY) -m demo_lms --port $(LMS_PORT) --tool http://127.0.0.1:$(PORT) >var/demo-lms.log 2>&1 & lms=$$!; \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+setup: install
+	@mkdir -p var
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py createcachetable
+	$(PY) manage.py load_demo
+	$(PY) manage.py setup_badges --demo
+	$(PY) manage.py lti_add_platform --name "Demo LMS" --issuer http://localhost:$(LMS_PORT) \
+		--client-id demo-lms --auth-url http://localhost:$(LMS_PORT)/auth \
+		--token-url http://localhost:$(LMS_PORT)/token \
+		--keyset-url http://localhost:$(LMS_PORT)/.well-known/jwks.json \
+		--deployment-id demo-deployment
+	$(PY) manage.py ensure_admin --url http://127.0.0.1:$(PORT)/admin/
+
+## make test: lint, then the whole suite (SQLite unless DATABASE_URL says otherwise)
+test: install-test chromium lint suite
+
+lint: install-test
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+suite: install-test
+	$(PY) -m pytest
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.base-installed: requirements/base.lock | $(VENV)/bin/python
+	$(PIP_INSTALL) -r requirements/base.lock
+	@touch $@
+
+$(VENV)/.test-installed: requirements/test.lock | $(VENV)/bin/python
+	$(PIP_INSTALL) -r requirements/test.lock
+	@touch $@ $(VENV)/.base-installed
+
+install: $(VENV)/.base-installed
+install-test: $(VENV)/.test-installed
+
+## Debian's chromium for the browser tests (Playwright drives it; no browser download)
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+## make lock: re-resolve requirements/*.in into the hashed lock files
+lock: | $(VENV)/bin/python
+	$(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile requirements/test.in --python-version 3.11 --generate-hashes -q -o requirements/test.lock
+	$(VENV)/bin/uv pip compile requirements/base.in -c requirements/test.lock --python-version 3.11 --generate-hashes -q -o requirements/base.lock
+
+clean:
+	rm -rf $(VENV) var db.sqlite3 .pytest_cache

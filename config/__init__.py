@@ -1,0 +1,1 @@
+"""Project wiring: settings, URLs and the WSGI/ASGI entry points."""

@@ -1,0 +1,48 @@
+"""URL configuration: the API, the admin, search, then Wagtail's page tree."""
+
+from django.conf import settings
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from hub import views as hub_views
+from hub.api import router as content_router
+from lti_tool import views as lti_views
+
+wagtail_api = WagtailAPIRouter("wagtailapi")
+wagtail_api.register_endpoint("pages", PagesAPIViewSet)
+wagtail_api.register_endpoint("images", ImagesAPIViewSet)
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("lti/", include("lti_tool.urls")),
+    path(".well-known/jwks.json", lti_views.jwks, name="well-known-jwks"),
+    path("documents/", include(wagtaildocs_urls)),
+    path("search/", hub_views.search, name="search"),
+    path("api/content/", include(content_router.urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/v2/", wagtail_api.urls),
+    path("badges/", include("badges.urls")),
+    path("api/badges/", include("badges.api_urls")),
+]
+
+if settings.SERVE_MEDIA:
+    # Uploaded images and documents, served by Django for local use and the demo. In production
+    # (SERVE_MEDIA off) a web server or object storage serves MEDIA_URL instead.
+    from django.views.static import serve
+
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
+    ]
+
+urlpatterns += [path("", include(wagtail_urls))]
