@@ -1,0 +1,1 @@
+"""The content hub: the programme's pages, its learners and their progress."""

@@ -1,0 +1,206 @@
+"""StreamField blocks for lessons.
+
+Every block renders accessible markup by itself (its template sits in
+``hub/templates/hub/blocks``). Blocks that carry learner interaction (reflection prompts and
+knowledge checks) are identified by the stream child's stable ``id``, so editing the text of a
+prompt never orphans what learners already wrote.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtailnhsukfrontend.blocks import (
+    CareCardBlock,
+    DetailsBlock,
+    InsetTextBlock,
+    WarningCalloutBlock,
+)
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading. Level 2 by default, so the page keeps one ``h1`` (its title)."""
+
+    text = blocks.CharBlock(max_length=120)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "Level 2"), ("h3", "Level 3"), ("h4", "Level 4")], default="h2"
+    )
+
+    class Meta:
+        icon = "title"
+        template = "hub/blocks/heading.html"
+
+
+class AccessibleImageBlock(blocks.StructBlock):
+    """An image whose alternative text is required unless the editor marks it decorative."""
+
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        required=False,
+        max_length=250,
+        help_text="Describe what the image shows for people who cannot see it.",
+    )
+    decorative = blocks.BooleanBlock(
+        required=False,
+        help_text="Tick only if the image adds nothing to the text (screen readers skip it).",
+    )
+    caption = blocks.CharBlock(required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        template = "hub/blocks/image.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("decorative") and not (value.get("alt_text") or "").strip():
+            raise StructBlockValidationError(
+                block_errors={
+                    "alt_text": ErrorList(
+                        [
+                            ValidationError(
+                                "Add alternative text, or mark the image as decorative.",
+                                code="alt_text_required",
+                            )
+                        ]
+                    )
+                }
+            )
+        return value
+
+
+class VideoBlock(blocks.StructBlock):
+    """A self-hosted video. A captions track or a transcript is required."""
+
+    title = blocks.CharBlock(max_length=200)
+    video = DocumentChooserBlock(help_text="An MP4 or WebM file.")
+    captions = DocumentChooserBlock(
+        required=False, help_text="A WebVTT (.vtt) captions file in the video's language."
+    )
+    captions_language = blocks.CharBlock(default="en", max_length=10)
+    transcript = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, required=False)
+
+    class Meta:
+        icon = "media"
+        template = "hub/blocks/video.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        transcript = value.get("transcript")
+        has_transcript = bool(transcript and transcript.source.strip())
+        if not value.get("captions") and not has_transcript:
+            message = "Add a captions file or a transcript: every video needs one."
+            raise StructBlockValidationError(
+                block_errors={
+                    "captions": ErrorList([ValidationError(message, code="captions_required")]),
+                    "transcript": ErrorList([ValidationError(message, code="captions_required")]),
+                }
+            )
+        return value
+
+
+class ReflectionPromptBlock(blocks.StructBlock):
+    """A question the learner answers in writing. Reflections are private to the learner."""
+
+    prompt = blocks.CharBlock(max_length=300)
+    guidance = blocks.TextBlock(required=False, help_text="Optional hints for the learner.")
+
+    class Meta:
+        icon = "edit"
+        template = "hub/blocks/reflection_prompt.html"
+
+
+class OptionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=300)
+    correct = blocks.BooleanBlock(required=False)
+    feedback = blocks.TextBlock(help_text="Shown to the learner after choosing this option.")
+
+
+class QuestionBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=300)
+    options = blocks.ListBlock(OptionBlock(), min_num=2)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not any(option["correct"] for option in value["options"]):
+            raise StructBlockValidationError(
+                block_errors={
+                    "options": ErrorList(
+                        [ValidationError("Mark at least one option as correct.", code="no_correct")]
+                    )
+                }
+            )
+        return value
+
+
+class KnowledgeCheckBlock(blocks.StructBlock):
+    """One or more multiple-choice questions with feedback for every option."""
+
+    title = blocks.CharBlock(default="Check your understanding", max_length=120)
+    questions = blocks.ListBlock(QuestionBlock(), min_num=1)
+
+    class Meta:
+        icon = "tasks"
+        template = "hub/blocks/knowledge_check.html"
+
+
+class PeerStoryBlock(blocks.StructBlock):
+    """A first-person story from someone with lived experience."""
+
+    title = blocks.CharBlock(max_length=150)
+    story = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+    storyteller = blocks.CharBlock(max_length=120)
+    context = blocks.CharBlock(
+        required=False, max_length=200, help_text="For example: 'family carer, Step Two graduate'"
+    )
+
+    class Meta:
+        icon = "user"
+        template = "hub/blocks/peer_story.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock()
+    attribution = blocks.CharBlock(max_length=150)
+
+    class Meta:
+        icon = "openquote"
+        template = "hub/blocks/quote.html"
+
+
+class DiscussionPromptBlock(blocks.StructBlock):
+    """A question for the learner to take to their group or their course's forum."""
+
+    prompt = blocks.CharBlock(max_length=300)
+    guidance = blocks.TextBlock(required=False)
+
+    class Meta:
+        icon = "group"
+        template = "hub/blocks/discussion_prompt.html"
+
+
+class LessonStreamBlock(blocks.StreamBlock):
+    rich_text = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES, template="hub/blocks/rich_text.html"
+    )
+    heading = HeadingBlock()
+    image = AccessibleImageBlock()
+    video = VideoBlock()
+    reflection_prompt = ReflectionPromptBlock()
+    knowledge_check = KnowledgeCheckBlock()
+    peer_story = PeerStoryBlock()
+    quote = QuoteBlock()
+    inset_text = InsetTextBlock()
+    warning_callout = WarningCalloutBlock()
+    details = DetailsBlock()
+    care_card = CareCardBlock()
+    discussion_prompt = DiscussionPromptBlock()
+
+
+#: Every block type a lesson can use, in the order editors see them.
+LESSON_BLOCK_TYPES: tuple[str, ...] = tuple(LessonStreamBlock.base_blocks.keys())

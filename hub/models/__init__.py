@@ -1,0 +1,27 @@
+"""Models of the content hub: programme pages, glossary snippets and the learning domain."""
+
+from .learning import KnowledgeCheckAnswer, Learner, LessonProgress, Reflection, StepCompletion
+from .pages import (
+    GlossaryPage,
+    LessonPage,
+    MentorIndexPage,
+    MentorPage,
+    ProgrammePage,
+    StepPage,
+)
+from .snippets import GlossaryTerm
+
+__all__ = [
+    "GlossaryPage",
+    "GlossaryTerm",
+    "KnowledgeCheckAnswer",
+    "Learner",
+    "LessonPage",
+    "LessonProgress",
+    "MentorIndexPage",
+    "MentorPage",
+    "ProgrammePage",
+    "Reflection",
+    "StepCompletion",
+    "StepPage",
+]
