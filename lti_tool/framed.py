@@ -1,0 +1,261 @@
+"""Pages shown inside the LMS frame after a launch: lessons, steps, Deep Linking, cohort.
+
+Each URL carries the launch session token (see :mod:`lti_tool.sessions`); that token, not a
+cookie, says who the learner is. Views stay thin: they load the session, call the hub's
+progress functions or the deep-linking module, and render a compact template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.csrf import csrf_exempt
+from wagtail.models import Page
+
+from hub import progress
+from hub.models import Learner, LessonPage, StepPage
+from hub.views import NOTICES, apply_lesson_action
+from lti_tool import deep_linking
+from lti_tool.models import Deployment, Registration, ResourceLink
+from lti_tool.sessions import LaunchSession
+from lti_tool.urls_helpers import tool_url
+
+View = Callable[..., HttpResponse]
+
+
+def framed(view: View) -> View:
+    """Load the launch session named in the URL; refuse cross-origin posts."""
+
+    @csrf_exempt
+    @xframe_options_exempt
+    @never_cache
+    @wraps(view)
+    def wrapper(request: HttpRequest, token: str, *args: Any, **kwargs: Any) -> HttpResponse:
+        session = LaunchSession.load(token)
+        if session is None:
+            return render(request, "lti_tool/session_ended.html", status=403)
+        origin = request.headers.get("Origin")
+        if (
+            request.method == "POST"
+            and origin
+            and origin != f"{request.scheme}://{request.get_host()}"
+        ):
+            return render(
+                request,
+                "lti_tool/refused.html",
+                {"message": "That form came from another site and was not saved."},
+                status=403,
+            )
+        request.learner = Learner.objects.get(pk=session.learner_id)  # type: ignore[attr-defined]
+        request.lti_session = session  # type: ignore[attr-defined]
+        return view(request, session, *args, **kwargs)
+
+    return wrapper
+
+
+def _linked_page(session: LaunchSession) -> Page | None:
+    if session.resource_link_id is None:
+        return None
+    link = ResourceLink.objects.select_related("page").filter(pk=session.resource_link_id).first()
+    if link is None or link.page is None or not link.page.live:
+        return None
+    return link.page.specific
+
+
+def _step_of(page: Page) -> StepPage | None:
+    if isinstance(page, StepPage):
+        return page
+    if isinstance(page, LessonPage):
+        return page.step
+    return None
+
+
+def _page_url(session: LaunchSession, page: Page) -> str:
+    return reverse("lti:page", kwargs={"token": session.token, "page_id": page.pk})
+
+
+@framed
+def resume(request: HttpRequest, session: LaunchSession) -> HttpResponse:
+    """Where a launch lands: the linked page (a step resumes at the learner's next lesson)."""
+    page = _linked_page(session)
+    if page is None:
+        return render(request, "lti_tool/link_not_set.html", {"session": session}, status=200)
+    return HttpResponseRedirect(_page_url(session, page))
+
+
+@framed
+def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResponse:
+    """A step or lesson in the compact layout, limited to the linked step."""
+    linked = _linked_page(session)
+    step = _step_of(linked) if linked else None
+    if step is None:
+        raise Http404("This link does not show a step or lesson.")
+    target = Page.objects.live().filter(pk=page_id).first()
+    if target is None:
+        raise Http404("No such page.")
+    target = target.specific
+    if target.pk != step.pk and not (
+        isinstance(target, LessonPage) and target.get_parent().pk == step.pk
+    ):
+        raise Http404("That page is not part of this course link.")
+    base = {
+        "session": session,
+        "step": step,
+        "token": session.token,
+        "cohort_url": reverse("lti:cohort", kwargs={"token": session.token}),
+    }
+    if isinstance(target, StepPage):
+        context = target.get_context(request)
+        context.update(base, access=progress.check_step_access(request.learner, target))
+        context["lesson_urls"] = {
+            lesson.pk: _page_url(session, lesson) for lesson in context["lessons"]
+        }
+        return render(request, "lti_tool/framed_step.html", context)
+
+    lesson: LessonPage = target
+    status, notice, feedback, error = 200, NOTICES.get(request.GET.get("notice", ""), ""), {}, ""
+    if request.method == "POST":
+        result = apply_lesson_action(request, lesson)
+        if result.ok and result.redirect:
+            return HttpResponseRedirect(f"{_page_url(session, lesson)}?notice={result.code}")
+        feedback, error = result.feedback, ("" if result.ok else result.message)
+        status = 200 if result.ok else 400
+    else:
+        progress.start_lesson(request.learner, lesson)
+    context = lesson.get_context(request, feedback=feedback)
+    previous_lesson, next_lesson = context["previous_lesson"], context["next_lesson"]
+    context.update(
+        base,
+        error_message=error,
+        notice=notice,
+        step_progress=progress.step_progress(request.learner, step),
+        previous_url=_page_url(session, previous_lesson) if previous_lesson else "",
+        next_url=_page_url(session, next_lesson) if next_lesson else "",
+        step_url=_page_url(session, step),
+    )
+    return render(request, "lti_tool/framed_lesson.html", context, status=status)
+
+
+@framed
+def deep_link(request: HttpRequest, session: LaunchSession) -> HttpResponse:
+    """The picker an instructor uses to add steps and lessons to their course."""
+    if session.message_type != "LtiDeepLinkingRequest":
+        raise Http404("This launch is not a Deep Linking request.")
+    settings = session.deep_linking_settings
+    query = request.GET.get("q", "").strip()[:100]
+    pages = deep_linking.selectable_pages()
+    if query:
+        lowered = query.lower()
+        pages = [
+            p
+            for p in pages
+            if lowered in p.title.lower() or lowered in getattr(p, "summary", "").lower()
+        ]
+    context: dict[str, Any] = {
+        "session": session,
+        "pages": pages,
+        "query": query,
+        "settings": settings,
+        "accept_multiple": settings.get("accept_multiple", True) not in (False, "false"),
+        "selected": set(request.POST.getlist("page")),
+        "gradebook": request.POST.get("gradebook") == "on",
+        "label": request.POST.get("label", ""),
+        "score_maximum": request.POST.get("score_maximum", "100"),
+    }
+    if request.method != "POST":
+        return render(request, "lti_tool/deep_link.html", context)
+
+    registration = Registration.objects.get(pk=session.registration_id)
+    deployment = Deployment.objects.get(pk=session.deployment_id)
+    if request.POST.get("cancel"):
+        items: list[dict] = []
+        message = "No items were added."
+    else:
+        try:
+            chosen, column = deep_linking.parse_choice(
+                request.POST.getlist("page"),
+                settings,
+                context["gradebook"],
+                context["label"],
+                context["score_maximum"],
+            )
+        except deep_linking.DeepLinkingError as error:
+            context["error_message"] = str(error)
+            return render(request, "lti_tool/deep_link.html", context, status=400)
+        items = deep_linking.content_items(chosen, tool_url(request, "lti:launch"), column)
+        message = (
+            f"Added {len(items)} item{'s' if len(items) != 1 else ''} from Peer Leadership Hub."
+        )
+    token = deep_linking.response_jwt(
+        registration, deployment.deployment_id, settings, items, message=message
+    )
+    return render(
+        request,
+        "lti_tool/deep_link_return.html",
+        {"return_url": settings.get("deep_link_return_url", ""), "jwt": token, "items": items},
+    )
+
+
+@framed
+def cohort(request: HttpRequest, session: LaunchSession) -> HttpResponse:
+    """Staff and mentors: progress of the learners in this course, lesson by lesson."""
+    from lti_tool import cohort as cohorts
+
+    if not cohorts.may_view_cohort(session.context_id, session.lti_user_id, session.roles):
+        return render(
+            request,
+            "lti_tool/refused.html",
+            {"message": "Only tutors and mentors of this course can see its cohort."},
+            status=403,
+        )
+    cohort_url = reverse("lti:cohort", kwargs={"token": session.token})
+    if request.method == "POST" and request.POST.get("action") == "sync" and session.is_staff:
+        from lti_tool.models import Context
+        from lti_tool.services.nrps import request_sync
+
+        context = Context.objects.get(pk=session.context_id)
+        request_sync(context, force=True)
+        return HttpResponseRedirect(cohort_url)
+    linked = _linked_page(session)
+    step = _step_of(linked) if linked else None
+    status_filter = request.GET.get("status", "")
+    overview = cohorts.cohort_overview(session.context_id, step, status_filter)
+    return render(
+        request,
+        "lti_tool/cohort.html",
+        {
+            "session": session,
+            "step": step,
+            "overview": overview,
+            "filters": cohorts.FILTERS,
+            "status_labels": cohorts.STATUS_LABELS,
+            "sync": cohorts.sync_state(session.context_id),
+            "cohort_url": cohort_url,
+            "csv_url": reverse("lti:cohort_csv", kwargs={"token": session.token}),
+            "back_url": reverse("lti:resume", kwargs={"token": session.token}),
+        },
+    )
+
+
+@framed
+def cohort_csv(request: HttpRequest, session: LaunchSession) -> HttpResponse:
+    """The cohort overview (as filtered) as a CSV download, for the same people."""
+    from lti_tool import cohort as cohorts
+
+    if not cohorts.may_view_cohort(session.context_id, session.lti_user_id, session.roles):
+        return HttpResponse(
+            "Only tutors and mentors of this course can see its cohort.", status=403
+        )
+    linked = _linked_page(session)
+    step = _step_of(linked) if linked else None
+    overview = cohorts.cohort_overview(session.context_id, step, request.GET.get("status", ""))
+    response = HttpResponse(cohorts.cohort_csv(overview), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="cohort-progress.csv"'
+    return response

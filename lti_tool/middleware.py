@@ -1,0 +1,59 @@
+"""Content-Security-Policy ``frame-ancestors`` for the tool's pages.
+
+Only the origins of active registrations (their issuer and their authorisation endpoint) may
+frame the tool. The list is cached and rebuilt whenever a registration changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.http import HttpRequest, HttpResponse
+
+from lti_tool.models import Registration
+
+CACHE_KEY = "lti:frame-ancestors"
+
+
+def _origin(url: str) -> str | None:
+    parts = urlsplit(url)
+    if parts.scheme in {"http", "https"} and parts.netloc:
+        return f"{parts.scheme}://{parts.netloc}"
+    return None
+
+
+def frame_ancestors() -> list[str]:
+    """Origins allowed to frame the tool, from active registrations."""
+    origins = cache.get(CACHE_KEY)
+    if origins is None:
+        found = set()
+        for issuer, login in Registration.objects.filter(active=True).values_list(
+            "issuer", "auth_login_url"
+        ):
+            found.update(o for o in (_origin(issuer), _origin(login)) if o)
+        origins = sorted(found)
+        cache.set(CACHE_KEY, origins, 300)
+    return origins
+
+
+@receiver([post_save, post_delete], sender=Registration)
+def _forget_frame_ancestors(**kwargs: object) -> None:
+    cache.delete(CACHE_KEY)
+
+
+class FrameAncestorsMiddleware:
+    """Sends ``frame-ancestors`` on every ``/lti/`` response."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.path.startswith("/lti/"):
+            policy = " ".join(["'self'", *frame_ancestors()])
+            response["Content-Security-Policy"] = f"frame-ancestors {policy}"
+        return response

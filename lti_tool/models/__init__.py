@@ -1,0 +1,20 @@
+"""LTI concepts as explicit models: keys, registrations, deployments, contexts and people."""
+
+from .keys import ToolKey
+from .platform import Deployment, Registration, RegistrationToken
+from .services import LineItem, RosterSync, Score
+from .teaching import Context, LtiUser, Membership, ResourceLink
+
+__all__ = [
+    "Context",
+    "Deployment",
+    "LineItem",
+    "LtiUser",
+    "Membership",
+    "Registration",
+    "RegistrationToken",
+    "ResourceLink",
+    "RosterSync",
+    "Score",
+    "ToolKey",
+]

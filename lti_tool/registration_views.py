@@ -1,0 +1,65 @@
+"""The Dynamic Registration page the LMS opens (``/lti/register/``)."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from lti_tool import dynamic_registration as dr
+from lti_tool.configuration import registration_payload
+
+logger = logging.getLogger("lti_tool.registration")
+
+
+@csrf_exempt  # the one-time token in the form, not a cookie, protects this LMS-framed page
+@xframe_options_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def register(request: HttpRequest) -> HttpResponse:
+    source = request.POST if request.method == "POST" else request.GET
+    url = source.get("openid_configuration", "")[:2000]
+    registration_token = source.get("registration_token", "")[:4000]
+    token = source.get("token", "")[:200]
+    try:
+        dr.gate(token)
+        if not url:
+            raise dr.RegistrationError(
+                "Paste this address into your learning platform's “register a tool” (LTI "
+                "Advantage dynamic registration) form; it cannot be opened directly."
+            )
+        config = dr.fetch_platform_configuration(url, registration_token)
+        if request.method == "GET":
+            return render(
+                request,
+                "lti_tool/register_review.html",
+                {
+                    "config": config,
+                    "payload": registration_payload(request, config.data),
+                    "openid_configuration": url,
+                    "registration_token": registration_token,
+                    "token": token,
+                },
+            )
+        registration = dr.register(request, config, registration_token, token)
+    except dr.RegistrationError as error:
+        # json.dumps: the detail may quote the platform's answer (quotes, newlines).
+        logger.warning(
+            '{"event": "lti_registration_refused", "status": %d, "detail": %s}',
+            error.status,
+            json.dumps(error.message),
+        )
+        return render(
+            request,
+            "lti_tool/register_error.html",
+            {"message": error.message},
+            status=error.status,
+        )
+    logger.info('{"event": "lti_registered", "registration": %d}', registration.pk)
+    return render(request, "lti_tool/register_done.html", {"registration": registration})

@@ -1,0 +1,60 @@
+"""Background work for the LTI tool (django-tasks, run by ``manage.py db_worker``).
+
+django-tasks has no scheduler: retries are queued with ``run_after`` when the backend can
+defer, and ``manage.py lti_deliver_scores`` / ``lti_sync_rosters`` (run from cron, or in a
+loop with ``--every``) are the periodic safety net that also picks up anything left over.
+"""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from lti_tool.services import nrps, outbox
+
+
+@task()
+def deliver_scores(user_id: int, line_item_id: int) -> int:
+    """Deliver one learner's due scores on one line item, oldest first."""
+    return outbox.deliver_stream(user_id, line_item_id)
+
+
+@task()
+def deliver_due_scores(registration_id: int | None = None) -> int:
+    """Deliver every due score (all registrations, or one)."""
+    return outbox.deliver_due(registration_id=registration_id)
+
+
+@task()
+def resync_scores(context_id: int) -> int:
+    """Send every learner's current score for every column of a context again."""
+    from lti_tool.models import Context
+
+    context = Context.objects.get(pk=context_id)
+    count = outbox.resync_context(context)
+    return count
+
+
+@task()
+def refresh_line_item(line_item_id: int) -> float | None:
+    """Read a line item's label and maximum from the platform."""
+    from lti_tool.models import LineItem
+    from lti_tool.services import ags
+    from lti_tool.services.errors import ServiceError
+
+    item = LineItem.objects.select_related("registration").get(pk=line_item_id)
+    try:
+        return ags.refresh_line_item(item).score_maximum
+    except ServiceError:
+        return None  # scores still work: they carry their own maximum
+
+
+@task()
+def sync_roster(context_id: int) -> dict[str, int]:
+    """Bring a context's memberships up to date from the platform's NRPS roster."""
+    return nrps.sync_context_by_id(context_id)
+
+
+@task()
+def sync_all_rosters() -> int:
+    """Sync every context that has a memberships URL; returns how many were synced."""
+    return nrps.sync_all()
