@@ -1,0 +1,200 @@
+"""The cohort view inside the LMS frame: who may see it, what it shows, its CSV export."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from lti_tool.roles import INSTRUCTOR, LEARNER, MENTOR
+from tests.lti.conftest import follow, launch
+
+pytestmark = pytest.mark.django_db
+
+TA = "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant"
+
+
+def _open(client, lms, programme, user, roles, context_id="course-a"):
+    page = follow(
+        client,
+        launch(
+            client,
+            lms,
+            user=user,
+            roles=roles,
+            context_id=context_id,
+            custom={"plh_page": str(programme.steps[0].pk)},
+            resource_link_id=f"step-one-{context_id}",
+        ),
+    )
+    assert page.status_code == 200, page.content[:300]
+    return page.wsgi_request.path.split("/")[3]
+
+
+@pytest.fixture
+def cohort(client, lms, programme):
+    """Four learners of course A at different points, and one learner of course B."""
+    first = programme.lessons["first"].pk
+    second = programme.lessons["second"].pk
+    tokens = {}
+    for sub in ("learner-1", "learner-2", "learner-3", "learner-4"):
+        tokens[sub] = _open(client, lms, programme, sub, [LEARNER])
+    client.post(
+        f"/lti/s/{tokens['learner-1']}/page/{second}/",
+        {"action": "reflect", "prompt_id": "r2", "text": "SHARED-THOUGHT", "shared": "on"},
+    )
+    client.post(
+        f"/lti/s/{tokens['learner-2']}/page/{second}/",
+        {"action": "reflect", "prompt_id": "r2", "text": "PRIVATE-THOUGHT"},
+    )
+    for action in ({"action": "reflect", "prompt_id": "r2", "text": "Done."},):
+        client.post(f"/lti/s/{tokens['learner-3']}/page/{second}/", action)
+    client.post(
+        f"/lti/s/{tokens['learner-3']}/page/{first}/",
+        {"action": "answer", "question_id": "q1", "option": "0"},
+    )
+    client.post(f"/lti/s/{tokens['learner-3']}/page/{first}/", {"action": "finish"})
+    _open(client, lms, programme, "other-course-learner", [LEARNER], context_id="course-b")
+    return tokens
+
+
+def _names(html: str) -> set[str]:
+    return {n for n in ("learner-1", "learner-2", "learner-3", "learner-4") if f"Name {n}" in html}
+
+
+@pytest.fixture(autouse=True)
+def _names_in_launches(lms):
+    from tests.lti_platform import Member
+
+    for n in range(1, 5):
+        lms.platform.add_member(Member(f"learner-{n}", name=f"Name learner-{n}"), "course-a")
+    lms.platform.add_member(Member("other-course-learner", name="Name other"), "course-b")
+
+
+def test_instructor_sees_progress_shared_reflections_only_and_a_chart(
+    client, lms, programme, cohort
+):
+    token = _open(client, lms, programme, "teacher", [INSTRUCTOR])
+    response = client.get(f"/lti/s/{token}/cohort/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert _names(html) == {"learner-1", "learner-2", "learner-3", "learner-4"}
+    assert "Name other" not in html  # another course's learner
+    assert "SHARED-THOUGHT" in html
+    assert "PRIVATE-THOUGHT" not in html
+    assert '<svg role="img"' in html and 'id="chart-data"' in html
+    # Chart data: "Telling it your way" completed by 3 of 4, "Why stories matter" by 1 of 4.
+    assert "3 of 4" in html and "1 of 4" in html
+    assert "Completed (2 of 2)" in html and "Not started (0 of 2)" in html
+
+
+def test_learner_gets_403_for_page_and_csv(client, lms, programme, cohort):
+    token = cohort["learner-1"]
+    assert client.get(f"/lti/s/{token}/cohort/").status_code == 403
+    assert client.get(f"/lti/s/{token}/cohort.csv").status_code == 403
+
+
+def test_mentor_of_this_course_sees_it_mentor_of_another_does_not(client, lms, programme, cohort):
+    mentor_here = _open(client, lms, programme, "mentor-a", [MENTOR])
+    assert client.get(f"/lti/s/{mentor_here}/cohort/").status_code == 200
+
+    # A mentor in course B, who is only a learner in course A, sees nothing of course A...
+    _open(client, lms, programme, "mentor-b", [MENTOR], context_id="course-b")
+    as_learner_in_a = _open(client, lms, programme, "mentor-b", [LEARNER])
+    assert client.get(f"/lti/s/{as_learner_in_a}/cohort/").status_code == 403
+    # ...and in course B sees course B's learners only.
+    in_b = _open(client, lms, programme, "mentor-b", [MENTOR], context_id="course-b")
+    html = client.get(f"/lti/s/{in_b}/cohort/").content.decode()
+    assert "Name other" in html and _names(html) == set()
+
+
+def test_roles_changed_since_the_launch_are_honoured(client, lms, programme, cohort):
+    from lti_tool.models import Membership
+
+    token = _open(client, lms, programme, "ta", [TA])
+    assert client.get(f"/lti/s/{token}/cohort/").status_code == 200
+    membership = Membership.objects.get(user__sub="ta", context__context_id="course-a")
+    membership.status = Membership.Status.INACTIVE  # a roster sync found they left
+    membership.save()
+    assert client.get(f"/lti/s/{token}/cohort/").status_code == 403
+
+
+def test_filter_by_status(client, lms, programme, cohort):
+    token = _open(client, lms, programme, "teacher", [INSTRUCTOR])
+    url = f"/lti/s/{token}/cohort/"
+    assert _names(client.get(url + "?status=complete").content.decode()) == {"learner-3"}
+    in_progress = client.get(url + "?status=in_progress").content.decode()
+    assert _names(in_progress) == {"learner-1", "learner-2"}
+    assert _names(client.get(url + "?status=not_started").content.decode()) == {"learner-4"}
+    assert _names(client.get(url + "?status=bogus").content.decode()) == _names(
+        client.get(url).content.decode()
+    )
+
+
+def test_csv_export(client, lms, programme, cohort):
+    token = _open(client, lms, programme, "teacher", [INSTRUCTOR])
+    response = client.get(f"/lti/s/{token}/cohort.csv")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == [
+        "Learner",
+        "Step status",
+        "Lessons completed",
+        "Lessons",
+        "Why stories matter",
+        "Telling it your way",
+        "Last activity",
+        "Shared reflections",
+        "In the course",
+    ]
+    body = {row[0]: row for row in rows[1:]}
+    assert set(body) == {f"Name learner-{n}" for n in range(1, 5)}
+    assert body["Name learner-3"][1:6] == ["Completed", "2", "2", "Completed", "Completed"]
+    assert body["Name learner-1"][1:6] == ["In progress", "1", "2", "Not started", "Completed"]
+    assert body["Name learner-1"][7] == "1" and body["Name learner-2"][7] == "0"
+    assert body["Name learner-4"][1:4] == ["Not started", "0", "2"]
+    assert body["Name learner-4"][6] == ""  # no activity
+    assert "PRIVATE-THOUGHT" not in response.content.decode()
+    completed_only = client.get(f"/lti/s/{token}/cohort.csv?status=complete").content.decode()
+    assert len(list(csv.reader(io.StringIO(completed_only)))) == 2
+
+
+def test_csv_cells_cannot_become_formulas(lms):
+    from lti_tool.cohort import _cell
+
+    assert _cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert _cell("@SUM") == "'@SUM" and _cell("Sam") == "Sam"
+
+
+def test_roster_sync_status_and_progress_are_visible(
+    client, lms, programme, cohort, django_capture_on_commit_callbacks
+):
+    from lti_tool.models import RosterSync
+
+    with django_capture_on_commit_callbacks(execute=True):
+        token = _open(client, lms, programme, "teacher", [INSTRUCTOR])
+    html = client.get(f"/lti/s/{token}/cohort/").content.decode()
+    assert "Roster synced" in html and "5 members" in html  # four learners and the teacher
+    sync = RosterSync.objects.get()
+    sync.status, sync.pages, sync.members_seen = "running", 2, 40
+    sync.save()
+    html = client.get(f"/lti/s/{token}/cohort/").content.decode()
+    assert "Roster sync in progress: 40 members read from 2 pages" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/lti/s/{token}/cohort/", {"action": "sync"})
+    assert response.status_code == 302
+    assert RosterSync.objects.get().status == "done"
+
+
+def test_a_learner_who_left_is_listed_under_left_the_course(client, lms, programme, cohort):
+    from lti_tool.models import Membership
+
+    Membership.objects.filter(user__sub="learner-2").update(status="Inactive")
+    token = _open(client, lms, programme, "teacher", [INSTRUCTOR])
+    url = f"/lti/s/{token}/cohort/"
+    assert "learner-2" not in _names(client.get(url).content.decode())
+    left = client.get(url + "?status=inactive").content.decode()
+    assert _names(left) == {"learner-2"} and "(left the course)" in left
