@@ -1,0 +1,1 @@
+"""Open Badges: issuers, achievements, signing keys, credentials and their verification."""

@@ -1,0 +1,72 @@
+"""Forms of the public verification page and the assessors' award page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from badges.models import Achievement, AwardRule
+from hub.models import Learner
+
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+
+
+class VerifyForm(forms.Form):
+    """One of: a credential URL, an uploaded baked image, or pasted JSON; and optionally an
+    email to compare with the recipient (used once, never stored)."""
+
+    url = forms.CharField(
+        required=False,
+        max_length=2000,
+        label="Credential URL",
+        help_text="The link to the badge, for example from a CV or a profile.",
+    )
+    image = forms.FileField(
+        required=False,
+        label="Badge image (PNG or SVG)",
+        help_text="A badge image downloaded from the learner's backpack.",
+    )
+    credential_json = forms.CharField(
+        required=False,
+        label="Credential JSON",
+        widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "false"}),
+    )
+    email = forms.EmailField(
+        required=False,
+        label="Check it was issued to (optional)",
+        help_text="An email address to compare with the badge's hidden recipient. "
+        "It is not stored.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        given = [name for name in ("url", "image", "credential_json") if data.get(name)]
+        if len(given) != 1:
+            raise forms.ValidationError(
+                "Give one of: a credential URL, a badge image or the credential JSON."
+            )
+        image = data.get("image")
+        if image is not None and image.size > MAX_IMAGE_BYTES:
+            self.add_error("image", "The image must be smaller than 5 MB.")
+        return data
+
+    def source(self) -> str | bytes:
+        data = self.cleaned_data
+        if data.get("image"):
+            return data["image"].read()
+        return data.get("url") or data["credential_json"]
+
+
+class AwardForm(forms.Form):
+    """An assessor awards an accreditation to one or more learners."""
+
+    achievement = forms.ModelChoiceField(
+        queryset=Achievement.objects.filter(award_rule=AwardRule.ASSESSOR),
+        label="Accreditation",
+    )
+    learners = forms.ModelMultipleChoiceField(
+        queryset=Learner.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Everyone selected receives the accreditation.",
+    )

@@ -1,0 +1,98 @@
+"""What other apps may ask of the badges app: a learner's badges, ready to show.
+
+The LTI tool uses :func:`badges_for` for the learner's "My badges" page inside the LMS frame.
+Nothing here reveals an email: share links point at the public credential page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils import timezone
+
+from badges.models import Credential
+from badges.models.issuer import site_url
+from hub.models import Learner
+
+LINKEDIN_ADD_TO_PROFILE = "https://www.linkedin.com/profile/add"
+
+
+@dataclass(frozen=True)
+class BadgeSummary:
+    name: str
+    description: str
+    criteria: str
+    issuer: str
+    image_url: str
+    issued_at: datetime
+    valid_until: datetime | None
+    status: str  # "valid" | "expired" | "revoked" | "not yet valid"
+    revocation_reason: str
+    share_url: str
+    json_url: str
+    png_url: str
+    svg_url: str
+    linkedin_url: str
+
+
+def _status(credential: Credential, now: datetime) -> str:
+    if credential.is_revoked:
+        return "revoked"
+    if credential.valid_from > now:
+        return "not yet valid"
+    if credential.valid_until is not None and credential.valid_until <= now:
+        return "expired"
+    return "valid"
+
+
+def linkedin_url(credential: Credential) -> str:
+    """LinkedIn's "Add to profile" link for a certification (no personal data in it)."""
+    params = {
+        "startTask": "CERTIFICATION_NAME",
+        "name": credential.achievement.name,
+        "organizationName": credential.achievement.issuer.name,
+        "issueYear": credential.issued_at.year,
+        "issueMonth": credential.issued_at.month,
+        "certUrl": credential.url(),
+        "certId": str(credential.public_id),
+    }
+    if credential.valid_until is not None:
+        params["expirationYear"] = credential.valid_until.year
+        params["expirationMonth"] = credential.valid_until.month
+    return f"{LINKEDIN_ADD_TO_PROFILE}?{urlencode(params)}"
+
+
+def badges_for(learner: Learner, now: datetime | None = None) -> list[BadgeSummary]:
+    """The learner's credentials, newest first."""
+    now = now or timezone.now()
+    credentials = (
+        Credential.objects.filter(learner=learner)
+        .select_related("achievement__issuer")
+        .order_by("-issued_at")
+    )
+    summaries = []
+    for credential in credentials:
+        achievement = credential.achievement
+        public_id = credential.public_id
+        summaries.append(
+            BadgeSummary(
+                name=achievement.name,
+                description=achievement.description,
+                criteria=achievement.criteria_narrative,
+                issuer=achievement.issuer.name,
+                image_url=achievement.image_url(),
+                issued_at=credential.issued_at,
+                valid_until=credential.valid_until,
+                status=_status(credential, now),
+                revocation_reason=credential.revocation_reason,
+                share_url=credential.url(),
+                json_url=site_url(reverse("badges:credential-json", args=[public_id])),
+                png_url=site_url(reverse("badges:credential-png", args=[public_id])),
+                svg_url=site_url(reverse("badges:credential-svg", args=[public_id])),
+                linkedin_url=linkedin_url(credential),
+            )
+        )
+    return summaries

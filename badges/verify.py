@@ -1,0 +1,429 @@
+"""Verification: from a credential in hand to a report a partner can read.
+
+:func:`verify_credential` takes a credential as parsed JSON, JSON text, the URL of a credential
+issued by this site, or the bytes of a baked PNG/SVG image, and runs the Open Badges 3.0
+verification steps in order:
+
+1. format and schema: a VC Data Model 2.0 ``OpenBadgeCredential`` with the required fields,
+   naming only bundled contexts;
+2. proof: the ``eddsa-rdfc-2022`` Data Integrity proof;
+3. status: the credential's bit in its Bitstring Status List (revocation);
+4. validity dates: ``validFrom`` and ``validUntil`` against now;
+5. issuer and key controller: the issuer is known here and controls the signing key.
+
+The result is a :class:`Verification` with one :class:`Check` per step and a plain-language
+:class:`Verdict`. An optional email is compared with the credential's salted identity hash; it
+is neither stored nor returned. Nothing is fetched from the network: URLs and status lists are
+resolved against this site's database.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.urls import Resolver404, resolve
+
+from badges.baking import BakingError, extract_credential
+from badges.dataintegrity import FailureCode, verify_proof
+from badges.dates import parse_timestamp
+from badges.jsonld import BUNDLED_CONTEXTS, CREDENTIALS_V2_URL, OB3_CONTEXT_URL
+from badges.models import Credential, Issuer, StatusList, site_url
+from badges.signing import identifier_matches, resolve_key
+from badges.statuslist import StatusListError, bit_is_set, decode_list, encode_list
+
+__all__ = ["Check", "CredentialSource", "Verdict", "Verification", "verify_credential"]
+
+CredentialSource = Mapping[str, Any] | str | bytes
+
+
+class Verdict(StrEnum):
+    VALID = "valid"
+    EXPIRED = "expired"
+    NOT_YET_VALID = "not_yet_valid"
+    REVOKED = "revoked"
+    TAMPERED = "tampered"
+    UNKNOWN_ISSUER = "unknown_issuer"
+    INVALID = "invalid"
+    WRONG_RECIPIENT = "wrong_recipient"
+
+
+VERDICT_TEXT: dict[Verdict, str] = {
+    Verdict.VALID: "Valid: this badge is genuine, unchanged, current and not revoked.",
+    Verdict.EXPIRED: "Expired: this badge was genuine but is no longer valid.",
+    Verdict.NOT_YET_VALID: "Not yet valid: this badge only becomes valid later.",
+    Verdict.REVOKED: "Revoked: the issuer has withdrawn this badge.",
+    Verdict.TAMPERED: "Tampered: this badge was changed after it was issued, or its "
+    "signature is not genuine.",
+    Verdict.UNKNOWN_ISSUER: "Unknown issuer: this badge was not signed by an issuer this "
+    "site knows.",
+    Verdict.INVALID: "Not a badge we can check: it is not a well-formed Open Badges 3.0 "
+    "credential.",
+    Verdict.WRONG_RECIPIENT: "Genuine badge, but it was not issued to the email address given.",
+}
+
+
+@dataclass
+class Check:
+    """One verification step. ``passed`` is None when the step could not be run."""
+
+    key: str
+    label: str
+    passed: bool | None
+    detail: str
+
+
+@dataclass
+class Verification:
+    """The report of one verification."""
+
+    verdict: Verdict
+    checks: list[Check]
+    credential: dict[str, Any] | None = None
+    revocation_reason: str = ""
+    recipient_match: bool | None = None
+    summary: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def verdict_text(self) -> str:
+        return VERDICT_TEXT[self.verdict]
+
+    @property
+    def is_valid(self) -> bool:
+        return self.verdict == Verdict.VALID
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "verdict": str(self.verdict),
+            "verdict_text": self.verdict_text,
+            "valid": self.is_valid,
+            "revocation_reason": self.revocation_reason,
+            "recipient_match": self.recipient_match,
+            "summary": self.summary,
+            "checks": [
+                {"key": c.key, "label": c.label, "passed": c.passed, "detail": c.detail}
+                for c in self.checks
+            ],
+        }
+
+
+class _Unreadable(ValueError):
+    """The input holds no credential we can read."""
+
+
+def _local_view(url: str) -> tuple[str, dict[str, Any]] | None:
+    """(URL name, kwargs) of a URL on this site, or None."""
+    parts = urlsplit(url)
+    site = urlsplit(site_url("/"))
+    if (parts.scheme, parts.netloc) != (site.scheme, site.netloc):
+        return None
+    try:
+        match = resolve(parts.path)
+    except Resolver404:
+        return None
+    return match.view_name, match.kwargs
+
+
+def _load(source: CredentialSource) -> dict[str, Any]:
+    if isinstance(source, Mapping):
+        return dict(source)
+    if isinstance(source, bytes):
+        stripped = source.lstrip()
+        if stripped.startswith(b"{"):
+            return _load(stripped.decode("utf-8", errors="replace"))
+        try:
+            return _load(extract_credential(source))
+        except BakingError as error:
+            raise _Unreadable(str(error)) from None
+    if isinstance(source, str):
+        text = source.strip()
+        if text.startswith("{"):
+            try:
+                value = json.loads(text)
+            except ValueError as error:
+                raise _Unreadable(f"the text is not valid JSON: {error}") from None
+            if not isinstance(value, dict):
+                raise _Unreadable("the JSON is not an object")
+            return value
+        if text.startswith(("https://", "http://")):
+            view = _local_view(text)
+            if view is None or view[0] != "badges:credential":
+                raise _UnknownSource(
+                    "only credential URLs of this site can be checked by URL; paste the "
+                    "credential's JSON or upload its image instead"
+                )
+            credential = Credential.objects.filter(public_id=view[1]["public_id"]).first()
+            if credential is None:
+                raise _UnknownSource("this site has no credential at that URL")
+            return dict(credential.document)
+        if text.count(".") == 2:
+            raise _Unreadable("JWT-secured credentials are not supported; use the JSON form")
+        raise _Unreadable("paste a credential URL or its JSON")
+    raise _Unreadable(f"cannot read a credential from {type(source).__name__}")
+
+
+class _UnknownSource(_Unreadable):
+    """A URL that this site did not issue."""
+
+
+def _types(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [item for item in value if isinstance(item, str)]
+    return []
+
+
+def _issuer_id(document: Mapping[str, Any]) -> str | None:
+    issuer = document.get("issuer")
+    if isinstance(issuer, Mapping):
+        issuer = issuer.get("id")
+    return issuer if isinstance(issuer, str) else None
+
+
+def _format_problems(document: Mapping[str, Any]) -> list[str]:
+    problems: list[str] = []
+    contexts = document.get("@context")
+    if not isinstance(contexts, list) or not contexts or contexts[0] != CREDENTIALS_V2_URL:
+        problems.append(f"@context must be a list starting with {CREDENTIALS_V2_URL}")
+    else:
+        unknown = [c for c in contexts if not isinstance(c, str) or c not in BUNDLED_CONTEXTS]
+        if unknown:
+            problems.append(f"unknown JSON-LD context(s): {', '.join(map(str, unknown))}")
+        if OB3_CONTEXT_URL not in contexts:
+            problems.append(f"@context must include {OB3_CONTEXT_URL}")
+    types = _types(document.get("type"))
+    if "VerifiableCredential" not in types or not (
+        {"OpenBadgeCredential", "AchievementCredential"} & set(types)
+    ):
+        problems.append("type must include VerifiableCredential and OpenBadgeCredential")
+    if not isinstance(document.get("id", ""), str):
+        problems.append("id must be a URI")
+    if _issuer_id(document) is None:
+        problems.append("issuer must have an id")
+    if parse_timestamp(document.get("validFrom")) is None:
+        problems.append("validFrom must be a date-time with a time zone")
+    if "validUntil" in document and parse_timestamp(document["validUntil"]) is None:
+        problems.append("validUntil must be a date-time with a time zone")
+    subject = document.get("credentialSubject")
+    if not isinstance(subject, Mapping):
+        problems.append("credentialSubject must be an object")
+    else:
+        if "AchievementSubject" not in _types(subject.get("type")):
+            problems.append("credentialSubject type must include AchievementSubject")
+        achievement = subject.get("achievement")
+        if not isinstance(achievement, Mapping):
+            problems.append("credentialSubject.achievement must be an object")
+        else:
+            for name in ("id", "name", "description", "criteria"):
+                if not achievement.get(name):
+                    problems.append(f"achievement.{name} is required")
+            if "Achievement" not in _types(achievement.get("type")):
+                problems.append("achievement type must include Achievement")
+        if not subject.get("id") and not subject.get("identifier"):
+            problems.append("credentialSubject needs an id or an identifier")
+    if "proof" not in document:
+        problems.append("the credential has no proof")
+    return problems
+
+
+def _summary(document: Mapping[str, Any]) -> dict[str, Any]:
+    issuer = document.get("issuer")
+    issuer = issuer if isinstance(issuer, Mapping) else {"id": issuer}
+    subject = document.get("credentialSubject")
+    achievement = subject.get("achievement") if isinstance(subject, Mapping) else None
+    achievement = achievement if isinstance(achievement, Mapping) else {}
+    criteria = achievement.get("criteria")
+    criteria = criteria if isinstance(criteria, Mapping) else {}
+    image = achievement.get("image")
+    return {
+        "credential_id": document.get("id"),
+        "issuer_id": issuer.get("id"),
+        "issuer_name": issuer.get("name"),
+        "issuer_url": issuer.get("url"),
+        "achievement_id": achievement.get("id"),
+        "achievement_name": achievement.get("name"),
+        "achievement_type": achievement.get("achievementType"),
+        "achievement_description": achievement.get("description"),
+        "achievement_image": image.get("id") if isinstance(image, Mapping) else image,
+        "criteria_narrative": criteria.get("narrative"),
+        "criteria_url": criteria.get("id"),
+        "valid_from": document.get("validFrom"),
+        "valid_until": document.get("validUntil"),
+    }
+
+
+def _status(document: Mapping[str, Any]) -> tuple[Check, str | None]:
+    """The status step: (check, revocation reason if revoked)."""
+    label = "Status (not revoked)"
+    entries = document.get("credentialStatus")
+    if entries is None:
+        return Check("status", label, True, "The credential has no status list entry."), None
+    for entry in entries if isinstance(entries, list) else [entries]:
+        if not isinstance(entry, Mapping) or entry.get("type") != "BitstringStatusListEntry":
+            return Check("status", label, False, "Unsupported credentialStatus entry."), None
+        if entry.get("statusPurpose") != "revocation":
+            continue
+        list_url = entry.get("statusListCredential")
+        view = _local_view(list_url) if isinstance(list_url, str) else None
+        status_list = (
+            StatusList.objects.filter(public_id=view[1]["public_id"]).first()
+            if view and view[0] == "badges:status-list"
+            else None
+        )
+        if status_list is None:
+            return Check("status", label, None, "The status list is not one of ours."), None
+        try:
+            index = int(entry.get("statusListIndex", ""))
+            revoked_indexes = Credential.objects.filter(
+                status_list=status_list, revoked_at__isnull=False
+            ).values_list("status_index", flat=True)
+            bits = decode_list(encode_list(revoked_indexes, status_list.length))
+            revoked = bit_is_set(bits, index)
+        except (ValueError, StatusListError) as error:
+            return Check("status", label, False, f"Bad status entry: {error}"), None
+        if revoked:
+            credential = Credential.objects.filter(
+                status_list=status_list, status_index=index
+            ).first()
+            reason = credential.revocation_reason if credential else ""
+            detail = "Revoked by the issuer" + (f": {reason}" if reason else ".")
+            return Check("status", label, False, detail), reason or "No reason given."
+        return Check("status", label, True, "Not revoked (status list checked)."), None
+    return Check("status", label, True, "No revocation status entry."), None
+
+
+def _dates(document: Mapping[str, Any], now: datetime) -> tuple[Check, Verdict | None]:
+    label = "Validity dates"
+    valid_from = parse_timestamp(document.get("validFrom"))
+    valid_until = parse_timestamp(document.get("validUntil"))
+    if valid_from is None:
+        return Check("dates", label, False, "No valid validFrom date."), Verdict.INVALID
+    if now < valid_from:
+        return (
+            Check("dates", label, False, f"Only valid from {document['validFrom']}."),
+            Verdict.NOT_YET_VALID,
+        )
+    if valid_until is not None and now >= valid_until:
+        return (
+            Check("dates", label, False, f"Expired on {document['validUntil']}."),
+            Verdict.EXPIRED,
+        )
+    until = f" until {document['validUntil']}" if valid_until else ", with no expiry date"
+    return Check("dates", label, True, f"Valid from {document['validFrom']}{until}."), None
+
+
+def _recipient(document: Mapping[str, Any], email: str) -> bool:
+    subject = document.get("credentialSubject")
+    identifiers = subject.get("identifier") if isinstance(subject, Mapping) else None
+    for identifier in identifiers if isinstance(identifiers, list) else [identifiers]:
+        if (
+            isinstance(identifier, Mapping)
+            and identifier.get("identityType") == "emailAddress"
+            and identifier.get("hashed") is True
+            and isinstance(identifier.get("identityHash"), str)
+            and identifier_matches(email, identifier["identityHash"], identifier.get("salt", ""))
+        ):
+            return True
+    return False
+
+
+_KEY_FAILURES = {FailureCode.KEY_NOT_FOUND, FailureCode.CONTROLLER_MISMATCH}
+
+
+def verify_credential(
+    source: CredentialSource, *, email: str | None = None, now: datetime | None = None
+) -> Verification:
+    """Verify a credential and report each step and the verdict. Never raises for bad input."""
+    when = now or datetime.now(UTC)
+    try:
+        document = _load(source)
+    except _UnknownSource as error:
+        check = Check("format", "Format and schema", False, str(error))
+        return Verification(Verdict.UNKNOWN_ISSUER, [check])
+    except _Unreadable as error:
+        check = Check("format", "Format and schema", False, str(error))
+        return Verification(Verdict.INVALID, [check])
+
+    checks: list[Check] = []
+    report = Verification(Verdict.VALID, checks, credential=document, summary=_summary(document))
+
+    problems = _format_problems(document)
+    checks.append(
+        Check(
+            "format",
+            "Format and schema",
+            not problems,
+            "; ".join(problems) or "A well-formed Open Badges 3.0 credential.",
+        )
+    )
+    if problems:
+        report.verdict = Verdict.INVALID
+        return report
+
+    proof = verify_proof(document, resolve_key, now=when)
+    issuer_id = _issuer_id(document)
+    if proof.verified:
+        checks.append(Check("proof", "Signature", True, "The signature is genuine."))
+    elif proof.failure in _KEY_FAILURES:
+        checks.append(Check("proof", "Signature", None, "Not checked: " + proof.reason))
+    else:
+        checks.append(Check("proof", "Signature", False, proof.reason))
+
+    status_check, reason = _status(document)
+    checks.append(status_check)
+    dates_check, dates_verdict = _dates(document, when)
+    checks.append(dates_check)
+
+    known_issuer = any(issuer.profile_url() == issuer_id for issuer in Issuer.objects.all())
+    if proof.verified:
+        issuer_check = Check(
+            "issuer",
+            "Issuer and signing key",
+            True,
+            f"Signed with a key published by the issuer ({issuer_id}).",
+        )
+    elif proof.failure in _KEY_FAILURES or not known_issuer:
+        detail = proof.reason if known_issuer else f"{issuer_id} is not an issuer we know."
+        issuer_check = Check("issuer", "Issuer and signing key", False, detail)
+    else:
+        issuer_check = Check(
+            "issuer", "Issuer and signing key", None, "Not checked: the signature failed."
+        )
+    checks.append(issuer_check)
+
+    if not proof.verified:
+        if proof.failure == FailureCode.UNKNOWN_CONTEXT:
+            report.verdict = Verdict.INVALID
+        elif proof.failure in _KEY_FAILURES or issuer_check.passed is False:
+            report.verdict = Verdict.UNKNOWN_ISSUER
+        else:
+            report.verdict = Verdict.TAMPERED
+    elif reason is not None:
+        report.verdict = Verdict.REVOKED
+        report.revocation_reason = reason
+    elif status_check.passed is False:
+        report.verdict = Verdict.INVALID
+    elif dates_verdict is not None:
+        report.verdict = dates_verdict
+
+    if email:
+        report.recipient_match = _recipient(document, email)
+        checks.append(
+            Check(
+                "recipient",
+                "Issued to the email given",
+                report.recipient_match,
+                "The email matches the credential's hashed recipient."
+                if report.recipient_match
+                else "The email does not match the credential's recipient.",
+            )
+        )
+        if report.verdict == Verdict.VALID and not report.recipient_match:
+            report.verdict = Verdict.WRONG_RECIPIENT
+    return report
