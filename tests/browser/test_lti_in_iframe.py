@@ -1,0 +1,128 @@
+"""The LMS frames the tool from another site, with cookies blocked for the tool.
+
+The demo LMS (served on 127.0.0.1) frames the tool (pytest-django's live server, addressed as
+``localhost``): two different sites. Chromium is told to refuse every cookie from the tool, so
+the launch can only succeed through LTI platform storage (``lti.put_data``/``lti.get_data``)
+and the token-addressed framed pages.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+
+import pytest
+
+from demo_lms.server import CLIENT_ID, DEPLOYMENT_ID, DemoLms
+from hub.models import LessonProgress
+from lti_tool.models import Deployment, Registration, ToolKey
+from tests.browser.axe import assert_accessible
+from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
+from tests.factories import build_programme
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def lms(live_server) -> Iterator[DemoLms]:
+    ToolKey.generate()
+    server = DemoLms(live_server.url, port=0, public_host="127.0.0.1").start()
+    try:
+        registration = Registration.objects.create(
+            name="Demo LMS",
+            issuer=server.platform.issuer,
+            client_id=CLIENT_ID,
+            auth_login_url=server.auth_url,
+            auth_token_url=server.token_url,
+            key_set_url=server.jwks_url,
+        )
+        Deployment.objects.create(
+            registration=registration, deployment_id=DEPLOYMENT_ID, active=True
+        )
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def cookieless_browser(live_server) -> Iterator[object]:
+    """Chromium with every cookie from the tool's origin refused."""
+    from playwright.sync_api import sync_playwright
+
+    profile = tempfile.mkdtemp(prefix="plh-chromium-")
+    os.makedirs(os.path.join(profile, "Default"))
+    preferences = {
+        "profile": {
+            "block_third_party_cookies": True,
+            "cookie_controls_mode": 1,
+            "content_settings": {
+                "exceptions": {"cookies": {f"{live_server.url},*": {"setting": 2}}}
+            },
+        }
+    }
+    with open(os.path.join(profile, "Default", "Preferences"), "w") as handle:
+        json.dump(preferences, handle)
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+def test_learner_launch_and_completion_without_cookies(cookieless_browser, lms, live_server):
+    programme = build_programme()
+    page = cookieless_browser.new_page()
+    launches: list[str] = []
+    page.on(
+        "request",
+        lambda r: launches.append(r.post_data or "") if r.url.endswith("/lti/launch/") else None,
+    )
+    page.goto(lms.base_url + "/")
+    page.get_by_role("link", name="Open as learner (Sam Taylor)").nth(1).click()  # Step Two
+    frame = page.frame_locator("iframe")
+    # The platform-storage hand-off shows its own short page first: wait for the step itself.
+    frame.get_by_role("heading", level=1, name="Leading others").wait_for()
+    assert any("lti_storage_secret" in body for body in launches), launches
+    assert page.context.cookies(live_server.url) == []
+    framed_url = next(f.url for f in page.frames if "/lti/s/" in f.url)
+    scan = page.context.new_page()
+    scan.goto(framed_url)
+    assert_accessible(scan)  # the framed step page, on its own
+    scan.close()
+
+    frame.get_by_role("link", name="Start with Chairing a meeting").click()
+    frame.get_by_role("heading", level=1, name="Chairing a meeting").wait_for()
+    frame.get_by_role("button", name="I have finished this lesson").click()
+    frame.get_by_text("You have completed this step. Well done.").wait_for()
+    progress = LessonProgress.objects.get(lesson=programme.lessons["third"])
+    assert progress.completed_at is not None
+
+
+def test_instructor_adds_content_by_deep_linking_in_the_frame(cookieless_browser, lms, live_server):
+    programme = build_programme()
+    page = cookieless_browser.new_page()
+    page.goto(lms.base_url + "/")
+    page.get_by_role("link", name="Add Peer Leadership content").click()
+    frame = page.frame_locator("iframe")
+    frame.get_by_label("Chairing a meeting").check()
+    picker_url = next(f.url for f in page.frames if "/deep-link/" in f.url)
+    scan = page.context.new_page()
+    scan.goto(picker_url)
+    assert_accessible(scan)
+    scan.close()
+    frame.get_by_label("Add a gradebook column").check()
+    frame.get_by_role("button", name="Add to course").click()
+    page.wait_for_url(lms.base_url + "/", timeout=15000)
+    added = page.get_by_text("Chairing a meeting")
+    added.wait_for()
+    link = next(x for x in lms.course.links if x.title == "Chairing a meeting")
+    assert link.custom == {"plh_page": str(programme.lessons["third"].pk)}
+    assert link.line_item is not None
