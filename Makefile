@@ -17,9 +17,11 @@ PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --requir
 run: setup
 	@echo "Peer Leadership Hub: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	@echo "Demo LMS course page: http://localhost:$(LMS_PORT)/  (launch the tool as a learner or an instructor)"
-	@echo "Logs of the task worker and the demo LMS: var/worker.log, var/demo-lms.log. Ctrl+C stops."
-	@trap 'kill $$worker $$lms 2>/dev/null' EXIT INT TERM; \
+	@echo "Logs of the task worker, the scheduler and the demo LMS: var/worker.log, var/scheduler.log,"
+	@echo "var/demo-lms.log. Ctrl+C stops."
+	@trap 'kill $$worker $$scheduler $$lms 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py db_worker --interval 1 >var/worker.log 2>&1 & worker=$$!; \
+	$(PY) manage.py lti_scheduler >var/scheduler.log 2>&1 & scheduler=$$!; \
 	$(PY) -m demo_lms --port $(LMS_PORT) --tool http://127.0.0.1:$(PORT) >var/demo-lms.log 2>&1 & lms=$$!; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 

@@ -208,6 +208,10 @@ LTI_TOOL_BASE_URL = os.environ.get("LTI_TOOL_BASE_URL", "")
 LTI_OPEN_DYNAMIC_REGISTRATION = env_bool("LTI_OPEN_DYNAMIC_REGISTRATION", False)
 # Platforms must use https, except on loopback; this allows plain http everywhere (demos).
 LTI_ALLOW_HTTP_PLATFORMS = env_bool("LTI_ALLOW_HTTP_PLATFORMS", False)
+# `manage.py lti_scheduler`: how often undelivered scores are swept up, and how old a course
+# roster may grow before it is synced again.
+LTI_SCORE_SWEEP_SECONDS = int(os.environ.get("LTI_SCORE_SWEEP_SECONDS", "60"))
+LTI_ROSTER_SYNC_HOURS = float(os.environ.get("LTI_ROSTER_SYNC_HOURS", "6"))
 
 # --- Badges -------------------------------------------------------------------------------
 # The public origin of issuer, credential and status list URLs (default: WAGTAILADMIN_BASE_URL).

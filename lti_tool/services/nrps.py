@@ -10,10 +10,11 @@ their progress stays theirs. A sync that fails half-way changes nobody's status.
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from hub.models import Learner
@@ -28,6 +29,8 @@ SCOPE_MEMBERSHIPS = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembe
 MEDIA_MEMBERSHIPS = "application/vnd.ims.lti-nrps.v2.membershipcontainer+json"
 MAX_PAGES = 1000
 RECENT = timedelta(minutes=10)
+# A failed scheduled sync is tried again after this long (or after the usual age, if shorter).
+FAILED_RETRY = timedelta(minutes=30)
 
 
 def _display_name(member: dict[str, Any]) -> str:
@@ -89,6 +92,7 @@ def sync_context(context: Context) -> dict[str, int]:
         started_at=timezone.now(),
         finished_at=None,
         last_error="",
+        updated_at=timezone.now(),
     )
     registration = context.deployment.registration
     seen: set[int] = set()
@@ -117,12 +121,17 @@ def sync_context(context: Context) -> dict[str, int]:
                         if pk is not None:
                             seen.add(pk)
             pages += 1
-            RosterSync.objects.filter(pk=sync.pk).update(pages=pages, members_seen=len(seen))
+            RosterSync.objects.filter(pk=sync.pk).update(
+                pages=pages, members_seen=len(seen), updated_at=timezone.now()
+            )
             next_url = response.links.get("next", {}).get("url")
             url = next_url if next_url and next_url != url else None
     except Exception as error:
         RosterSync.objects.filter(pk=sync.pk).update(
-            status=RosterSync.Status.FAILED, finished_at=timezone.now(), last_error=str(error)
+            status=RosterSync.Status.FAILED,
+            finished_at=timezone.now(),
+            last_error=str(error),
+            updated_at=timezone.now(),
         )
         raise
     with transaction.atomic():
@@ -135,6 +144,7 @@ def sync_context(context: Context) -> dict[str, int]:
             status=RosterSync.Status.DONE,
             deactivated=deactivated,
             finished_at=timezone.now(),
+            updated_at=timezone.now(),
         )
     return {"pages": pages, "members": len(seen), "deactivated": deactivated}
 
@@ -194,3 +204,36 @@ def request_sync(context: Context, *, force: bool = False) -> bool:
 
     transaction.on_commit(enqueue)
     return True
+
+
+def request_stale_syncs(max_age: timedelta, now: datetime | None = None) -> int:
+    """Queue a sync of every roster older than ``max_age`` (the scheduled sync).
+
+    Courses never synced count as stale; a failed sync is tried again after
+    :data:`FAILED_RETRY` at the latest. Courses already queued or running are left alone, so
+    calling this every minute queues each course once per ``max_age``. Returns how many
+    syncs were queued.
+    """
+    now = now or timezone.now()
+    retry_failed = min(max_age, FAILED_RETRY)
+    candidates = (
+        Context.objects.exclude(memberships_url="")
+        .filter(deployment__active=True, deployment__registration__active=True)
+        .filter(
+            Q(roster_sync__isnull=True)
+            | Q(
+                roster_sync__status=RosterSync.Status.DONE,
+                roster_sync__finished_at__lt=now - max_age,
+            )
+            | Q(
+                roster_sync__status=RosterSync.Status.FAILED,
+                roster_sync__finished_at__lt=now - retry_failed,
+            )
+            | Q(
+                roster_sync__status__in=[RosterSync.Status.QUEUED, RosterSync.Status.RUNNING],
+                roster_sync__updated_at__lt=now - RECENT,
+            )
+        )
+        .select_related("deployment__registration")
+    )
+    return sum(1 for context in candidates if request_sync(context, force=True))

@@ -1,0 +1,80 @@
+"""The LTI tool's periodic jobs, queued for the task worker (``manage.py lti_scheduler``).
+
+django-tasks runs work but has no clock of its own. The scheduler is that clock: each tick it
+
+- queues one ``deliver_due_scores`` sweep every ``LTI_SCORE_SWEEP_SECONDS`` (default 60), which
+  sends scores whose backoff has passed and any a stopped worker left half-sent, unless the
+  previous sweep is still waiting for the worker;
+- queues a roster (NRPS) sync of every course whose roster is older than
+  ``LTI_ROSTER_SYNC_HOURS`` (default 6), or whose last sync failed a while ago.
+
+Queuing is all it does, so it is cheap and safe to restart; the worker does the work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.utils import timezone
+from django_tasks.base import TaskResultStatus
+
+from lti_tool.services import nrps
+
+DEFAULT_SCORE_SWEEP_SECONDS = 60
+DEFAULT_ROSTER_SYNC_HOURS = 6.0
+_WAITING = {TaskResultStatus.READY, TaskResultStatus.RUNNING}
+
+
+def score_sweep_interval() -> timedelta:
+    return timedelta(
+        seconds=getattr(settings, "LTI_SCORE_SWEEP_SECONDS", DEFAULT_SCORE_SWEEP_SECONDS)
+    )
+
+
+def roster_max_age() -> timedelta:
+    return timedelta(hours=getattr(settings, "LTI_ROSTER_SYNC_HOURS", DEFAULT_ROSTER_SYNC_HOURS))
+
+
+@dataclass
+class Tick:
+    """What one tick queued."""
+
+    score_sweep: bool
+    roster_syncs: int
+
+
+@dataclass
+class Scheduler:
+    sweep_every: timedelta = field(default_factory=score_sweep_interval)
+    rosters_older_than: timedelta = field(default_factory=roster_max_age)
+    last_sweep_at: datetime | None = None
+    last_sweep: Any = None  # the TaskResult of the sweep queued last
+
+    def tick(self, now: datetime | None = None) -> Tick:
+        now = now or timezone.now()
+        return Tick(
+            score_sweep=self._sweep_scores(now),
+            roster_syncs=nrps.request_stale_syncs(self.rosters_older_than, now),
+        )
+
+    def _sweep_scores(self, now: datetime) -> bool:
+        from lti_tool.tasks import deliver_due_scores
+
+        if self.last_sweep_at is not None and now - self.last_sweep_at < self.sweep_every:
+            return False
+        if self.last_sweep is not None and self._still_waiting(self.last_sweep):
+            return False
+        self.last_sweep = deliver_due_scores.enqueue()
+        self.last_sweep_at = now
+        return True
+
+    @staticmethod
+    def _still_waiting(result: Any) -> bool:
+        try:
+            result.refresh()
+        except Exception:  # a backend that cannot look results up: assume it finished
+            return False
+        return result.status in _WAITING
