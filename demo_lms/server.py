@@ -147,6 +147,8 @@ It is not a real LMS; it launches the tool with genuine LTI 1.3 messages.</p>
                         id=f"step-{step['id']}",
                         title=f"Step {step['step_number']}: {step['title']}",
                         custom={"plh_page": str(step["id"])},
+                        # Graded: the first launch creates its gradebook column.
+                        line_item={"label": f"Step {step['step_number']}", "scoreMaximum": 100},
                         text=str(step.get("summary") or ""),
                     )
                 )
@@ -179,21 +181,50 @@ It is not a real LMS; it launches the tool with genuine LTI 1.3 messages.</p>
         return self._page(COURSE_TITLE, body)
 
     def _gradebook_html(self) -> str:
-        scores = list(getattr(self.platform.ags, "scores", []))
-        if not scores:
-            return "<p>No scores received yet.</p>"
-        rows = "".join(
-            f"<tr><td>{html.escape(str(getattr(s, 'user_id', '')))}</td>"
-            f"<td>{html.escape(str(getattr(s, 'line_item_id', '')))}</td>"
-            f"<td>{html.escape(str(getattr(s, 'score_given', '')))}"
-            f" / {html.escape(str(getattr(s, 'score_maximum', '')))}</td>"
-            f"<td>{html.escape(str(getattr(s, 'activity_progress', '')))}</td></tr>"
-            for s in scores
+        """The course gradebook: one row per person, one column per line item, each cell the
+        latest score the platform applied (AGS: a score older than the applied one is ignored)."""
+        ags = self.platform.ags
+        with self.platform.lock:
+            items = list(ags.line_items.get(CONTEXT_ID, {}).values())
+            received = [s for s in ags.scores if s.context_id == CONTEXT_ID]
+        if not items:
+            return "<p>No graded activities yet.</p>"
+        latest: dict[tuple[str, str], Any] = {}
+        for score in received:
+            if score.applied:
+                latest[(score.user_id, score.line_item_id)] = score
+        names = {person.user_id: person.name for person in PEOPLE.values()}
+        users = [PEOPLE["learner"].user_id]
+        users += sorted({user for user, _ in latest if user not in users})
+        head = "".join(
+            f"<th scope='col'>{html.escape(item.label)}<br>"
+            f"<small>out of {item.score_maximum:g}</small></th>"
+            for item in items
         )
+        rows = []
+        for user in users:
+            cells = []
+            for item in items:
+                score = latest.get((user, item.id))
+                if score is None:
+                    cells.append("<td>No score</td>")
+                    continue
+                payload = score.payload
+                given = payload.get("scoreGiven")
+                if given is None:
+                    value = "No score"
+                else:
+                    scaled = given / payload["scoreMaximum"] * item.score_maximum
+                    value = f"{scaled:g}"
+                progress = payload.get("activityProgress", "")
+                cells.append(f"<td>{html.escape(value)} ({html.escape(progress)})</td>")
+            name = html.escape(names.get(user, user))
+            rows.append(f"<tr><th scope='row'>{name}</th>{''.join(cells)}</tr>")
         return (
-            "<table><caption>Scores received from Peer Leadership Hub</caption>"
-            "<tr><th scope='col'>User</th><th scope='col'>Column</th><th scope='col'>Score</th>"
-            f"<th scope='col'>Progress</th></tr>{rows}</table>"
+            f"<p>{len(received)} score message(s) received from Peer Leadership Hub.</p>"
+            "<table><caption>Latest score for each person and graded activity</caption>"
+            f"<tr><th scope='col'>Person</th>{head}</tr>{''.join(rows)}</table>"
+            '<p><a href="/">Refresh the gradebook</a></p>'
         )
 
     def _open(self, request: ServiceRequest, params: dict[str, str]) -> ServiceResponse:
@@ -228,7 +259,7 @@ It is not a real LMS; it launches the tool with genuine LTI 1.3 messages.</p>
                 resource_link_id=link.id,
                 resource_link_title=link.title,
                 custom=link.custom,
-                lineitem=bool(link.line_item),
+                lineitem=self._line_item_id(link),
                 lti_storage_target="_parent",
             )
             title = link.title
@@ -259,6 +290,19 @@ It is not a real LMS; it launches the tool with genuine LTI 1.3 messages.</p>
 }})();
 </script>"""
         return self._page(title, body)
+
+    def _line_item_id(self, link: CourseLink) -> str | None:
+        """The id of the link's gradebook column, created on its first launch."""
+        if not link.line_item:
+            return None
+        maximum = link.line_item.get("scoreMaximum")
+        item = self.platform.ags.ensure_resource_link_line_item(
+            CONTEXT_ID,
+            link.id,
+            label=str(link.line_item.get("label") or link.title),
+            score_maximum=float(maximum) if isinstance(maximum, int | float) else 100.0,
+        )
+        return item.id
 
     def _deep_link_added(self, request: ServiceRequest, params: dict[str, str]) -> ServiceResponse:
         from urllib.parse import parse_qs

@@ -14,10 +14,11 @@ import tempfile
 from collections.abc import Iterator
 
 import pytest
+from django.utils import timezone
 
 from demo_lms.server import CLIENT_ID, DEPLOYMENT_ID, DemoLms
 from hub.models import LessonProgress
-from lti_tool.models import Deployment, Registration, ToolKey
+from lti_tool.models import Deployment, Registration, RosterSync, ToolKey
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
 from tests.factories import build_programme
@@ -105,6 +106,15 @@ def test_learner_launch_and_completion_without_cookies(cookieless_browser, lms, 
     progress = LessonProgress.objects.get(lesson=programme.lessons["third"])
     assert progress.completed_at is not None
 
+    # The step link is graded: the course gradebook now shows the learner's score.
+    page.goto(lms.base_url + "/")
+    gradebook = page.get_by_role("table", name="Latest score for each person and graded activity")
+    # Only the launched link has a column so far: Step 2, out of 100.
+    assert gradebook.get_by_role("columnheader").nth(1).inner_text().startswith("Step 2")
+    row = gradebook.get_by_role("row", name="Sam Taylor")
+    assert row.get_by_role("cell").all_inner_texts() == ["100 (Completed)"]
+    assert_accessible(page)
+
 
 def test_instructor_adds_content_by_deep_linking_in_the_frame(cookieless_browser, lms, live_server):
     programme = build_programme()
@@ -126,3 +136,32 @@ def test_instructor_adds_content_by_deep_linking_in_the_frame(cookieless_browser
     link = next(x for x in lms.course.links if x.title == "Chairing a meeting")
     assert link.custom == {"plh_page": str(programme.lessons["third"].pk)}
     assert link.line_item is not None
+
+
+def test_instructor_opens_the_cohort_view_in_the_frame(cookieless_browser, lms, live_server):
+    build_programme()
+    page = cookieless_browser.new_page()
+    page.goto(lms.base_url + "/")
+    page.get_by_role("link", name="Open as instructor (Ali Khan)").nth(1).click()  # Step Two
+    frame = page.frame_locator("iframe")
+    frame.get_by_role("heading", level=1, name="Leading others").wait_for()
+    frame.get_by_role("link", name="View your cohort's progress").click()
+    frame.get_by_role("heading", level=1, name="Cohort progress: Step Two").wait_for()
+    # The instructor's launch synced the roster from the demo LMS (NRPS): its learner is listed.
+    frame.get_by_text("Roster synced").wait_for()
+    table = frame.get_by_role("table", name="Lessons completed by each learner")
+    assert table.get_by_role("rowheader", name="Sam Taylor").count() == 1
+    assert table.get_by_role("rowheader", name="Ali Khan").count() == 0  # not a learner
+    cohort_url = next(f.url for f in page.frames if "/cohort/" in f.url)
+    scan = page.context.new_page()
+    scan.goto(cohort_url)
+    assert_accessible(scan)
+
+    # While a sync runs, the status region follows it without a reload.
+    RosterSync.objects.update(status="running", pages=1, members_seen=1)
+    scan.reload()
+    status = scan.get_by_role("status")
+    assert "Roster sync in progress: 1 member read from 1 page" in status.inner_text()
+    RosterSync.objects.update(status="done", finished_at=timezone.now(), members_seen=2)
+    status.get_by_text("Roster synced").wait_for(timeout=15000)
+    scan.close()
