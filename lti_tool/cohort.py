@@ -254,6 +254,11 @@ class SyncState:
             RosterSync.Status.RUNNING,
         )
 
+    @property
+    def busy(self) -> bool:
+        """Whether the page should keep its status up to date (a sync or scores in flight)."""
+        return self.running or self.scores_waiting > 0
+
 
 def sync_state(context_id: int | None) -> SyncState:
     """The roster sync and gradebook delivery state of a context, for the cohort page."""

@@ -223,6 +223,15 @@ def cohort(request: HttpRequest, session: LaunchSession) -> HttpResponse:
         context = Context.objects.get(pk=session.context_id)
         request_sync(context, force=True)
         return HttpResponseRedirect(cohort_url)
+    if request.GET.get("part") == "sync":  # the status region, refreshed by cohort.js
+        sync = cohorts.sync_state(session.context_id)
+        response = render(
+            request,
+            "lti_tool/cohort_sync_status.html",
+            {"sync": sync, "cohort_url": cohort_url},
+        )
+        response["X-Sync-Busy"] = "1" if sync.busy else "0"
+        return response
     linked = _linked_page(session)
     step = _step_of(linked) if linked else None
     status_filter = request.GET.get("status", "")

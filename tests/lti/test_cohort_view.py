@@ -198,3 +198,31 @@ def test_a_learner_who_left_is_listed_under_left_the_course(client, lms, program
     assert "learner-2" not in _names(client.get(url).content.decode())
     left = client.get(url + "?status=inactive").content.decode()
     assert _names(left) == {"learner-2"} and "(left the course)" in left
+
+
+def test_status_region_refreshes_while_a_sync_runs(
+    client, lms, programme, cohort, django_capture_on_commit_callbacks
+):
+    from lti_tool.models import RosterSync
+
+    with django_capture_on_commit_callbacks(execute=True):
+        token = _open(client, lms, programme, "teacher", [INSTRUCTOR])
+    url = f"/lti/s/{token}/cohort/"
+    idle = client.get(url).content.decode()
+    assert 'id="sync-status"' in idle and "data-refresh" not in idle  # nothing to follow
+    RosterSync.objects.update(status="running", pages=1, members_seen=3)
+    busy = client.get(url).content.decode()
+    assert f'data-refresh="{url}?part=sync"' in busy and "lti_tool/cohort" in busy
+    part = client.get(url + "?part=sync")
+    assert part["X-Sync-Busy"] == "1"
+    assert "Roster sync in progress: 3 members read from 1 page so far" in part.content.decode()
+    assert "<h1" not in part.content.decode()  # only the region's contents
+    RosterSync.objects.update(status="done", members_seen=5)
+    done = client.get(url + "?part=sync")
+    assert done["X-Sync-Busy"] == "0" and "Roster synced" in done.content.decode()
+
+
+def test_status_region_is_refused_to_learners(client, lms, programme, cohort):
+    token = _open(client, lms, programme, "learner-1", [LEARNER])
+    response = client.get(f"/lti/s/{token}/cohort/?part=sync")
+    assert response.status_code == 403 and "Roster" not in response.content.decode()
