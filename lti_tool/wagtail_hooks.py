@@ -169,24 +169,30 @@ def scores_view(request: HttpRequest) -> HttpResponse:
     if not _can_manage(request):
         return redirect("wagtailadmin_home")
     if request.method == "POST":
-        chosen = Score.objects.none()
-        if request.POST.get("score"):
-            chosen = Score.objects.filter(pk=request.POST["score"])
-        elif request.POST.get("registration"):
+        score, platform = request.POST.get("score", ""), request.POST.get("registration", "")
+        if score.isdigit():
+            chosen = Score.objects.filter(pk=int(score))
+        elif platform.isdigit():
             chosen = Score.objects.filter(
-                registration_id=request.POST["registration"],
+                registration_id=int(platform),
                 status__in=[Score.Status.FAILED, Score.Status.PENDING],
             )
+        else:
+            messages.error(request, "Choose a score or a platform to retry.")
+            return redirect(request.get_full_path())
         count = outbox.retry_now(chosen)
-        messages.success(request, f"{count} score(s) queued to be sent now.")
+        if count:
+            messages.success(request, f"{count} score(s) queued to be sent now.")
+        else:
+            messages.warning(request, "Nothing to retry: those scores are delivered or gone.")
         return redirect(request.get_full_path())
     statuses = [s for s, _ in Score.Status.choices]
     summary = (
         Registration.objects.annotate(
-            **{status: Count("scores", filter=Q(scores__status=status)) for status in statuses}
+            total=Count("scores"),
+            **{status: Count("scores", filter=Q(scores__status=status)) for status in statuses},
         )
-        .filter(scores__isnull=False)
-        .distinct()
+        .filter(total__gt=0)
         .order_by("name")
     )
     rows = Score.objects.select_related("registration", "line_item", "user").order_by("-timestamp")

@@ -65,3 +65,37 @@ def test_scores_page_needs_permission(client, db):
     client.login(username="editor", password="pw")
     response = client.get("/admin/lti/scores/")
     assert response.status_code == 302
+
+
+def test_platform_counts_are_exact(
+    admin_client, lms, programme, django_capture_on_commit_callbacks
+):
+    course = make_course(lms, programme.steps[0], ["learner-1", "learner-2", "learner-3"])
+    lms.server.faults.fail_next("ags.scores", times=1, status=404)
+    with django_capture_on_commit_callbacks(execute=True):
+        for sub in ("learner-1", "learner-2", "learner-3"):
+            outbox.write_score(
+                course.users[sub], course.item, outbox.Grade(1, 2, "InProgress", "Pending"), "t"
+            )
+    html = admin_client.get("/admin/lti/scores/").content.decode()
+    pk = lms.registration.pk
+    assert f'?registration={pk}&amp;status=delivered">2</a>' in html
+    assert f'?registration={pk}&amp;status=failed">1</a>' in html
+    assert f'?registration={pk}&amp;status=pending">0</a>' in html
+
+
+@pytest.mark.parametrize("form", [{}, {"score": "abc"}, {"registration": "1; drop"}])
+def test_retry_without_a_valid_choice_changes_nothing(
+    admin_client, lms, programme, django_capture_on_commit_callbacks, form
+):
+    course = make_course(lms, programme.steps[0], ["learner-1"])
+    lms.server.faults.fail_next("ags.scores", times=1, status=404)
+    with django_capture_on_commit_callbacks(execute=True):
+        outbox.write_score(
+            course.users["learner-1"], course.item, outbox.Grade(1, 2, "InProgress", "Pending"), "t"
+        )
+    before = list(Score.objects.values_list("pk", "status", "attempts", "next_attempt_at"))
+    response = admin_client.post("/admin/lti/scores/", form, follow=True)
+    assert response.status_code == 200
+    assert "Choose a score or a platform to retry." in response.content.decode()
+    assert list(Score.objects.values_list("pk", "status", "attempts", "next_attempt_at")) == before
