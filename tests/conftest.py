@@ -37,7 +37,8 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     the test database was created, keeps every test independent of the order it runs in.
     """
     result = yield
-    if _is_transactional(item):
+    # After the last test the session's teardown has already removed the test database.
+    if nextitem is not None and _is_transactional(item):
         with item.config.stash[blocking_manager_key].unblock():
             for connection in connections.all(initialized_only=True):
                 snapshot = getattr(connection, "_test_serialized_contents", None)
