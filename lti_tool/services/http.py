@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import requests
@@ -12,6 +13,18 @@ from lti_tool.services import tokens
 from lti_tool.services.errors import PermanentServiceError, TransientServiceError
 
 DEFAULT_TIMEOUT = (5.0, 15.0)  # connect, read (seconds)
+
+
+_local = threading.local()
+
+
+def session() -> requests.Session:
+    """This thread's HTTP session: connections (and TLS) to a platform are kept and reused,
+    so a run of score posts does not pay a handshake per score."""
+    current = getattr(_local, "session", None)
+    if current is None:
+        current = _local.session = requests.Session()
+    return current
 
 
 def timeout() -> tuple[float, float]:
@@ -50,7 +63,7 @@ def call(
         token = tokens.access_token(registration, scope_set, fresh=attempt == 2)
         headers["Authorization"] = f"Bearer {token}"
         try:
-            response = requests.request(
+            response = session().request(
                 method,
                 url,
                 headers=headers,
