@@ -215,7 +215,7 @@ It is not a real LMS; it launches the tool with genuine LTI 1.3 messages.</p>
                     value = "No score"
                 else:
                     scaled = given / payload["scoreMaximum"] * item.score_maximum
-                    value = f"{scaled:g}"
+                    value = f"{round(scaled, 1):g}"
                 progress = payload.get("activityProgress", "")
                 cells.append(f"<td>{html.escape(value)} ({html.escape(progress)})</td>")
             name = html.escape(names.get(user, user))
