@@ -66,8 +66,9 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0)
 
+    from bench.support import CLIENT_ID, register_with
     from hub.models import LessonPage, ProgrammePage, StepPage
-    from lti_tool.models import Deployment, Registration, ToolKey
+    from lti_tool.models import ToolKey
     from tests.lti_platform import PlatformServer
 
     client = Client()
@@ -88,27 +89,12 @@ def main() -> None:
     ToolKey.generate()
     with PlatformServer() as server:
         platform = server.platform
-        platform.register_tool(
-            client_id="bench",
-            login_initiation_url="http://testserver/lti/login/",
-            redirect_uris=["http://testserver/lti/launch/"],
-            jwks=ToolKey.jwks(),
-            deployment_ids=["d"],
-        )
-        registration = Registration.objects.create(
-            name="Bench",
-            issuer=platform.issuer,
-            client_id="bench",
-            auth_login_url=server.auth_url,
-            auth_token_url=server.token_url,
-            key_set_url=server.jwks_url,
-        )
-        Deployment.objects.create(registration=registration, deployment_id="d", active=True)
+        register_with(server)
         counter = iter(range(10**9))
 
         def launch() -> None:
             pending = platform.prepare_launch(
-                client_id="bench",
+                client_id=CLIENT_ID,
                 user=f"bench-{next(counter)}",
                 custom={"plh_page": str(lesson.pk)},
             )

@@ -43,8 +43,9 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0)
 
+    from bench.support import register_with
     from hub.models import Learner, StepPage
-    from lti_tool.models import Deployment, LtiUser, Registration, Score, ToolKey
+    from lti_tool.models import LtiUser, Score, ToolKey
     from lti_tool.services import outbox
     from tests.lti.conftest import Lms
     from tests.lti.test_ags_support import make_course
@@ -60,25 +61,7 @@ def main() -> None:
     with PlatformServer(flavour="generic") as server:
         platform = server.platform
         platform.ags.strict_score_users = False
-        platform.register_tool(
-            client_id="bench",
-            login_initiation_url="http://tool.invalid/lti/login/",
-            redirect_uris=["http://tool.invalid/lti/launch/"],
-            target_link_uri="http://tool.invalid/lti/launch/",
-            deployment_ids=["deployment-1"],
-            jwks=ToolKey.jwks(),
-        )
-        registration = Registration.objects.create(
-            name="Bench LMS",
-            issuer=platform.issuer,
-            client_id="bench",
-            auth_login_url=server.auth_url,
-            auth_token_url=server.token_url,
-            key_set_url=server.jwks_url,
-        )
-        Deployment.objects.create(
-            registration=registration, deployment_id="deployment-1", active=True
-        )
+        registration = register_with(server)
         lms = Lms(server, registration)
 
         def learners(prefix: str) -> list[LtiUser]:

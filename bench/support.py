@@ -1,0 +1,34 @@
+"""What the benchmarks share: the tool registered with a platform peer on loopback."""
+
+from __future__ import annotations
+
+from typing import Any
+
+TOOL = "http://testserver"
+CLIENT_ID = "bench"
+DEPLOYMENT_ID = "deployment-1"
+
+
+def register_with(server: Any) -> Any:
+    """Register the tool with the peer ``server`` and the peer with the tool (an active
+    deployment); returns the tool's Registration. Needs a ToolKey."""
+    from lti_tool.models import Deployment, Registration, ToolKey
+
+    server.platform.register_tool(
+        client_id=CLIENT_ID,
+        login_initiation_url=f"{TOOL}/lti/login/",
+        redirect_uris=[f"{TOOL}/lti/launch/"],
+        target_link_uri=f"{TOOL}/lti/launch/",
+        jwks=ToolKey.jwks(),
+        deployment_ids=[DEPLOYMENT_ID],
+    )
+    registration = Registration.objects.create(
+        name="Bench LMS",
+        issuer=server.platform.issuer,
+        client_id=CLIENT_ID,
+        auth_login_url=server.auth_url,
+        auth_token_url=server.token_url,
+        key_set_url=server.jwks_url,
+    )
+    Deployment.objects.create(registration=registration, deployment_id=DEPLOYMENT_ID, active=True)
+    return registration
