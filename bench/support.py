@@ -12,7 +12,8 @@ DEPLOYMENT_ID = "deployment-1"
 def register_with(server: Any) -> Any:
     """Register the tool with the peer ``server`` and the peer with the tool (an active
     deployment); returns the tool's Registration. Needs a ToolKey."""
-    from lti_tool.models import Deployment, Registration, ToolKey
+    from lti_tool.models import ToolKey
+    from tests.factories import register_platform
 
     server.platform.register_tool(
         client_id=CLIENT_ID,
@@ -22,13 +23,6 @@ def register_with(server: Any) -> Any:
         jwks=ToolKey.jwks(),
         deployment_ids=[DEPLOYMENT_ID],
     )
-    registration = Registration.objects.create(
-        name="Bench LMS",
-        issuer=server.platform.issuer,
-        client_id=CLIENT_ID,
-        auth_login_url=server.auth_url,
-        auth_token_url=server.token_url,
-        key_set_url=server.jwks_url,
+    return register_platform(
+        server, name="Bench LMS", client_id=CLIENT_ID, deployment_id=DEPLOYMENT_ID
     )
-    Deployment.objects.create(registration=registration, deployment_id=DEPLOYMENT_ID, active=True)
-    return registration

@@ -305,3 +305,20 @@ def build_programme() -> Programme:
         ),
     }
     return Programme(programme, [step_one, step_two], lessons, mentor_index, mentor, glossary)
+
+
+def register_platform(server: Any, *, name: str, client_id: str, deployment_id: str) -> Any:
+    """The tool's side of a registration with a platform peer ``server`` on loopback: the
+    Registration with the peer's URLs and one active Deployment. Returns the Registration."""
+    from lti_tool.models import Deployment, Registration
+
+    registration = Registration.objects.create(
+        name=name,
+        issuer=server.platform.issuer,
+        client_id=client_id,
+        auth_login_url=server.auth_url,
+        auth_token_url=server.token_url,
+        key_set_url=server.jwks_url,
+    )
+    Deployment.objects.create(registration=registration, deployment_id=deployment_id, active=True)
+    return registration

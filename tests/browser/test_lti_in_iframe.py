@@ -18,10 +18,10 @@ from django.utils import timezone
 
 from demo_lms.server import CLIENT_ID, DEPLOYMENT_ID, DemoLms
 from hub.models import LessonProgress
-from lti_tool.models import Deployment, Registration, RosterSync, ToolKey
+from lti_tool.models import RosterSync, ToolKey
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
-from tests.factories import build_programme
+from tests.factories import build_programme, register_platform
 
 pytestmark = [
     pytest.mark.browser,
@@ -34,17 +34,7 @@ def lms(live_server) -> Iterator[DemoLms]:
     ToolKey.generate()
     server = DemoLms(live_server.url, port=0, public_host="127.0.0.1").start()
     try:
-        registration = Registration.objects.create(
-            name="Demo LMS",
-            issuer=server.platform.issuer,
-            client_id=CLIENT_ID,
-            auth_login_url=server.auth_url,
-            auth_token_url=server.token_url,
-            key_set_url=server.jwks_url,
-        )
-        Deployment.objects.create(
-            registration=registration, deployment_id=DEPLOYMENT_ID, active=True
-        )
+        register_platform(server, name="Demo LMS", client_id=CLIENT_ID, deployment_id=DEPLOYMENT_ID)
         yield server
     finally:
         server.stop()

@@ -14,7 +14,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.test import Client
 
-from lti_tool.models import Deployment, Registration, ToolKey
+from lti_tool.models import Registration, ToolKey
+from tests.factories import register_platform
 from tests.lti_platform import PlatformServer
 
 TOOL = "http://testserver"
@@ -44,16 +45,8 @@ def lms(db) -> Iterator[Lms]:
             deployment_ids=[DEPLOYMENT_ID, "deployment-2"],
             jwks=ToolKey.jwks(),
         )
-        registration = Registration.objects.create(
-            name="Test LMS",
-            issuer=server.platform.issuer,
-            client_id=CLIENT_ID,
-            auth_login_url=server.auth_url,
-            auth_token_url=server.token_url,
-            key_set_url=server.jwks_url,
-        )
-        Deployment.objects.create(
-            registration=registration, deployment_id=DEPLOYMENT_ID, active=True
+        registration = register_platform(
+            server, name="Test LMS", client_id=CLIENT_ID, deployment_id=DEPLOYMENT_ID
         )
         yield Lms(server, registration)
 
