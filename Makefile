@@ -10,7 +10,7 @@ LMS_PORT ?= 8001
 export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps
 
-.PHONY: run test lint suite serve setup install install-test chromium lock clean
+.PHONY: run test lint suite verifiers serve setup install install-test chromium lock clean
 
 ## make run: install, migrate, load the demo, create the admin, serve on 127.0.0.1:$(PORT)
 ## with the task worker and the demo LMS (http://localhost:$(LMS_PORT)/) beside it
@@ -46,8 +46,12 @@ lint: install-test
 	$(PY) -m ruff format --check .
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 
-suite: install-test
+suite: install-test verifiers
 	$(PY) -m pytest
+
+## the badge tests' independent verifiers (npm packages, the OB 2.0 validator's own venv)
+verifiers: install-test
+	@$(PY) -m tests.badges.external
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

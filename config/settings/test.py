@@ -27,3 +27,5 @@ if REDIS_URL:
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     (BASE_DIR / "var").mkdir(exist_ok=True)
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
+    # Live-server threads each hold a connection to that file: wait for a lock, never fail.
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30

@@ -194,3 +194,16 @@ def ob2_validate(data: str | Path, recipient: dict[str, str] | None = None) -> d
     if completed.returncode != 0:
         pytest.fail(f"the OB 2.0 validator crashed:\n{completed.stderr}", pytrace=False)
     return json.loads(completed.stdout)
+
+
+def main() -> None:
+    """Install both verifiers ahead of the suite (``make test`` does), so that the heavy
+    installs do not run beside the browser tests; the tests still install them if missing."""
+    print("Independent badge verifiers: Digital Bazaar (npm ci) and the OB 2.0 validator (venv)")
+    ensure_node_modules()
+    python = ensure_ob2_validator()
+    print(f"  ready: {JS_DIR / 'node_modules'} and {python}")
+
+
+if __name__ == "__main__":
+    main()

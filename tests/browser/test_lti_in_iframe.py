@@ -29,6 +29,19 @@ pytestmark = [
 ]
 
 
+def wait_for_heading(page, name: str) -> None:
+    """Wait for the framed tool's page titled ``name``; on failure say what the frame shows."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        heading = page.frame_locator("iframe").get_by_role("heading", level=1, name=name)
+        heading.wait_for(timeout=60000)  # a launch is several round trips; CI may be busy
+    except PlaywrightTimeout as error:
+        shown = [(f.url, f.locator("body").inner_text(timeout=2000)[:500]) for f in page.frames]
+        message = f"no {name!r} heading in the frame; the frames show: {shown}"
+        raise AssertionError(message) from error
+
+
 @pytest.fixture
 def lms(live_server) -> Iterator[DemoLms]:
     ToolKey.generate()
@@ -80,7 +93,7 @@ def test_learner_launch_and_completion_without_cookies(cookieless_browser, lms, 
     page.get_by_role("link", name="Open as learner (Sam Taylor)").nth(1).click()  # Step Two
     frame = page.frame_locator("iframe")
     # The platform-storage hand-off shows its own short page first: wait for the step itself.
-    frame.get_by_role("heading", level=1, name="Leading others").wait_for()
+    wait_for_heading(page, "Leading others")
     assert any("lti_storage_secret" in body for body in launches), launches
     assert page.context.cookies(live_server.url) == []
     framed_url = next(f.url for f in page.frames if "/lti/s/" in f.url)
@@ -134,7 +147,7 @@ def test_instructor_opens_the_cohort_view_in_the_frame(cookieless_browser, lms, 
     page.goto(lms.base_url + "/")
     page.get_by_role("link", name="Open as instructor (Ali Khan)").nth(1).click()  # Step Two
     frame = page.frame_locator("iframe")
-    frame.get_by_role("heading", level=1, name="Leading others").wait_for()
+    wait_for_heading(page, "Leading others")
     frame.get_by_role("link", name="View your cohort's progress").click()
     frame.get_by_role("heading", level=1, name="Cohort progress: Step Two").wait_for()
     # The instructor's launch synced the roster from the demo LMS (NRPS): its learner is listed.
