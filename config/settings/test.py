@@ -22,10 +22,3 @@ WHITENOISE_AUTOREFRESH = True
 # Keep parallel test workers' cache keys apart when they share one Redis server.
 if REDIS_URL:
     CACHES["default"]["KEY_PREFIX"] = "plh-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
-# SQLite tests use a database file rather than memory, so that a test can share it with a
-# second process (a task worker killed mid-delivery); pytest-xdist adds a suffix per worker.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    (BASE_DIR / "var").mkdir(exist_ok=True)
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
-    # Live-server threads each hold a connection to that file: wait for a lock, never fail.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30

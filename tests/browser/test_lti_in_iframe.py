@@ -37,7 +37,13 @@ def wait_for_heading(page, name: str) -> None:
         heading = page.frame_locator("iframe").get_by_role("heading", level=1, name=name)
         heading.wait_for(timeout=60000)  # a launch is several round trips; CI may be busy
     except PlaywrightTimeout as error:
-        shown = [(f.url, f.locator("body").inner_text(timeout=2000)[:500]) for f in page.frames]
+        shown = []
+        for each in page.frames:
+            try:
+                text = each.locator("body").inner_text(timeout=2000)[:500]
+            except PlaywrightTimeout:
+                text = "(no body)"
+            shown.append((each.url, text))
         message = f"no {name!r} heading in the frame; the frames show: {shown}"
         raise AssertionError(message) from error
 
