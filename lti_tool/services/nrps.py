@@ -81,10 +81,24 @@ def _record_member(context: Context, member: dict[str, Any]) -> int | None:
     return user.pk
 
 
+def _record_sync(sync_id: int, **fields: Any) -> None:
+    """Update the sync's row; ``updated_at`` is stamped here because a queryset update skips
+    ``auto_now`` and the scheduler reads it to tell a live sync from an abandoned one."""
+    RosterSync.objects.filter(pk=sync_id).update(updated_at=timezone.now(), **fields)
+
+
+def syncable_contexts():
+    """Courses with a roster service on an active deployment of an active registration."""
+    return Context.objects.exclude(memberships_url="").filter(
+        deployment__active=True, deployment__registration__active=True
+    )
+
+
 def sync_context(context: Context) -> dict[str, int]:
     """Read the whole roster and apply it. Raises :class:`ServiceError` when it cannot."""
     sync, _ = RosterSync.objects.get_or_create(context=context)
-    RosterSync.objects.filter(pk=sync.pk).update(
+    _record_sync(
+        sync.pk,
         status=RosterSync.Status.RUNNING,
         pages=0,
         members_seen=0,
@@ -92,7 +106,6 @@ def sync_context(context: Context) -> dict[str, int]:
         started_at=timezone.now(),
         finished_at=None,
         last_error="",
-        updated_at=timezone.now(),
     )
     registration = context.deployment.registration
     seen: set[int] = set()
@@ -121,17 +134,15 @@ def sync_context(context: Context) -> dict[str, int]:
                         if pk is not None:
                             seen.add(pk)
             pages += 1
-            RosterSync.objects.filter(pk=sync.pk).update(
-                pages=pages, members_seen=len(seen), updated_at=timezone.now()
-            )
+            _record_sync(sync.pk, pages=pages, members_seen=len(seen))
             next_url = response.links.get("next", {}).get("url")
             url = next_url if next_url and next_url != url else None
     except Exception as error:
-        RosterSync.objects.filter(pk=sync.pk).update(
+        _record_sync(
+            sync.pk,
             status=RosterSync.Status.FAILED,
             finished_at=timezone.now(),
             last_error=str(error),
-            updated_at=timezone.now(),
         )
         raise
     with transaction.atomic():
@@ -140,11 +151,11 @@ def sync_context(context: Context) -> dict[str, int]:
             .exclude(user_id__in=seen)
             .update(status=Membership.Status.INACTIVE)
         )
-        RosterSync.objects.filter(pk=sync.pk).update(
+        _record_sync(
+            sync.pk,
             status=RosterSync.Status.DONE,
             deactivated=deactivated,
             finished_at=timezone.now(),
-            updated_at=timezone.now(),
         )
     return {"pages": pages, "members": len(seen), "deactivated": deactivated}
 
@@ -161,11 +172,7 @@ def sync_context_by_id(context_id: int) -> dict[str, int]:
 def sync_all() -> int:
     """Sync every context with a roster service on an active registration."""
     synced = 0
-    for context_id in (
-        Context.objects.exclude(memberships_url="")
-        .filter(deployment__active=True, deployment__registration__active=True)
-        .values_list("pk", flat=True)
-    ):
+    for context_id in syncable_contexts().values_list("pk", flat=True):
         result = sync_context_by_id(context_id)
         synced += 0 if result.get("failed") else 1
     return synced
@@ -217,8 +224,7 @@ def request_stale_syncs(max_age: timedelta, now: datetime | None = None) -> int:
     now = now or timezone.now()
     retry_failed = min(max_age, FAILED_RETRY)
     candidates = (
-        Context.objects.exclude(memberships_url="")
-        .filter(deployment__active=True, deployment__registration__active=True)
+        syncable_contexts()
         .filter(
             Q(roster_sync__isnull=True)
             | Q(
