@@ -203,6 +203,18 @@ def deep_link(request: HttpRequest, session: LaunchSession) -> HttpResponse:
     )
 
 
+COHORT_REFUSED = "Only tutors and mentors of this course can see its cohort."
+
+
+def _cohort_overview(session: LaunchSession, status_filter: str) -> tuple[Any, Any]:
+    """The step the launched link belongs to, and its cohort overview (page and CSV alike)."""
+    from lti_tool import cohort as cohorts
+
+    linked = _linked_page(session)
+    step = _step_of(linked) if linked else None
+    return step, cohorts.cohort_overview(session.context_id, step, status_filter)
+
+
 @framed
 def cohort(request: HttpRequest, session: LaunchSession) -> HttpResponse:
     """Staff and mentors: progress of the learners in this course, lesson by lesson."""
@@ -212,7 +224,7 @@ def cohort(request: HttpRequest, session: LaunchSession) -> HttpResponse:
         return render(
             request,
             "lti_tool/refused.html",
-            {"message": "Only tutors and mentors of this course can see its cohort."},
+            {"message": COHORT_REFUSED},
             status=403,
         )
     cohort_url = reverse("lti:cohort", kwargs={"token": session.token})
@@ -232,10 +244,7 @@ def cohort(request: HttpRequest, session: LaunchSession) -> HttpResponse:
         )
         response["X-Sync-Busy"] = "1" if sync.busy else "0"
         return response
-    linked = _linked_page(session)
-    step = _step_of(linked) if linked else None
-    status_filter = request.GET.get("status", "")
-    overview = cohorts.cohort_overview(session.context_id, step, status_filter)
+    step, overview = _cohort_overview(session, request.GET.get("status", ""))
     return render(
         request,
         "lti_tool/cohort.html",
@@ -259,12 +268,8 @@ def cohort_csv(request: HttpRequest, session: LaunchSession) -> HttpResponse:
     from lti_tool import cohort as cohorts
 
     if not cohorts.may_view_cohort(session.context_id, session.lti_user_id, session.roles):
-        return HttpResponse(
-            "Only tutors and mentors of this course can see its cohort.", status=403
-        )
-    linked = _linked_page(session)
-    step = _step_of(linked) if linked else None
-    overview = cohorts.cohort_overview(session.context_id, step, request.GET.get("status", ""))
+        return HttpResponse(COHORT_REFUSED, status=403)
+    _, overview = _cohort_overview(session, request.GET.get("status", ""))
     response = HttpResponse(cohorts.cohort_csv(overview), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="cohort-progress.csv"'
     return response
