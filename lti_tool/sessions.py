@@ -1,18 +1,19 @@
 """The framed session a successful launch opens, and the records a launch keeps.
 
 Inside an LMS iframe the browser may refuse every cookie, so the framed pages identify the
-launch by an unguessable token in their URL (kept in the shared cache for eight hours). The
-token is the bearer of the learner's identity there, which is also why those pages need no
-CSRF cookie: a cross-site attacker cannot know it.
+launch by an unguessable token in their URL. The session is a database row
+(:class:`~lti_tool.models.LaunchSession`, holding only the token's hash) that lives eight
+hours from the learner's last page, so a learner in a long lesson is never signed out while
+working. The token is the bearer of the learner's identity there, which is also why those
+pages need no CSRF cookie: a cross-site attacker cannot know it.
 """
 
 from __future__ import annotations
 
 import secrets
-from dataclasses import asdict, dataclass, field
+from datetime import timedelta
 from typing import Any
 
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
@@ -29,53 +30,27 @@ from lti_tool.launch import (
     ROLES,
     ValidatedLaunch,
 )
-from lti_tool.models import Context, LtiUser, Membership, ResourceLink
+from lti_tool.models import Context, LaunchSession, LtiUser, Membership, ResourceLink
+from lti_tool.models.launch_state import digest
 from lti_tool.services.launches import after_launch
 
-SESSION_TTL = 8 * 60 * 60
-PREFIX = "lti:session:"
+SESSION_TTL = LaunchSession.TTL
 
 
-@dataclass
-class LaunchSession:
-    token: str
-    message_type: str
-    registration_id: int
-    deployment_id: int
-    lti_user_id: int
-    learner_id: int
-    roles: list[str]
-    context_id: int | None = None
-    resource_link_id: int | None = None
-    return_url: str = ""
-    deep_linking_settings: dict[str, Any] = field(default_factory=dict)
-    ags: dict[str, Any] = field(default_factory=dict)
-    nrps: dict[str, Any] = field(default_factory=dict)
+def open_session(token: str, **fields: Any) -> LaunchSession:
+    """Store a new framed session for ``token`` (kept only as its hash).
 
-    @property
-    def is_staff(self) -> bool:
-        return role_vocabulary.is_staff(self.roles)
-
-    @property
-    def is_mentor(self) -> bool:
-        return role_vocabulary.is_mentor(self.roles)
-
-    @property
-    def role_label(self) -> str:
-        return role_vocabulary.describe(self.roles)
-
-    def save(self) -> None:
-        cache.set(PREFIX + self.token, asdict(self), SESSION_TTL)
-
-    @classmethod
-    def load(cls, token: str) -> LaunchSession | None:
-        if not token or len(token) > 100:
-            return None
-        data = cache.get(PREFIX + token)
-        if not isinstance(data, dict):
-            return None
-        cache.touch(PREFIX + token, SESSION_TTL)
-        return cls(**data)
+    :meth:`LaunchSession.load` finds it again from the token in a framed page's URL.
+    """
+    now = timezone.now()
+    session = LaunchSession.objects.create(
+        token_hash=digest(token),
+        created_at=now,
+        expires_at=now + timedelta(seconds=SESSION_TTL),
+        **fields,
+    )
+    session.token = token
+    return session
 
 
 def _display_name(claims: dict[str, Any]) -> str:
@@ -170,20 +145,18 @@ def record_launch(launch: ValidatedLaunch) -> LaunchSession:
     if isinstance(presentation, dict) and isinstance(presentation.get("return_url"), str):
         return_url = presentation["return_url"]
     settings_claim = claims.get(DEEP_LINKING_SETTINGS)
-    session = LaunchSession(
-        token=secrets.token_urlsafe(32),
+    return open_session(
+        secrets.token_urlsafe(32),
         message_type=launch.message_type,
-        registration_id=launch.registration.pk,
-        deployment_id=launch.deployment.pk,
-        lti_user_id=user.pk,
+        registration=launch.registration,
+        deployment=launch.deployment,
+        lti_user=user,
         learner_id=user.learner_id,
         roles=roles,
-        context_id=context.pk if context else None,
-        resource_link_id=resource_link.pk if resource_link else None,
-        return_url=return_url,
+        context=context,
+        resource_link=resource_link,
+        return_url=return_url[:2000],
         deep_linking_settings=settings_claim if isinstance(settings_claim, dict) else {},
         ags=ags,
         nrps=nrps,
     )
-    session.save()
-    return session

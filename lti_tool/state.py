@@ -1,90 +1,151 @@
-"""OIDC login state and nonces, kept in the shared cache (not in a session cookie).
+"""OIDC login state and nonces, kept in the database (:class:`~lti_tool.models.LoginState`).
 
-Every process (web workers, the task worker) sees the same cache: Redis when ``REDIS_URL`` is
-set, the database cache otherwise. A state record lives ten minutes; its nonce can be consumed
-exactly once, because deleting a cache key is atomic in every backend the project uses.
+A login lives ten minutes. Its nonce is consumed exactly once: :func:`consume_nonce` is one
+conditional ``UPDATE`` that only the first of any number of concurrent launches can win, in
+any web process. Used logins stay until they expire, so a replay is told apart from a login
+that never existed.
+
+Login initiation is public: anyone can post an issuer, a client id and a made-up login hint.
+So that nobody can fill the table, :func:`begin_login` bounds what one client address may
+hold: unfinished logins (a real learner finishes theirs within seconds) and logins started in
+the last minute. The defaults let a cohort of 500 learners behind one campus address start
+within the same minute; past them the view answers 429. Nothing a flood creates can push out
+another learner's login or session: rows are never evicted, only purged once expired.
 """
 
 from __future__ import annotations
 
-import hashlib
 import secrets
-from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
 
-from django.core.cache import cache
+from django.conf import settings
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from lti_tool.models import LaunchSession, LoginState
+from lti_tool.models.launch_state import digest
 
 STATE_TTL = 10 * 60
-STATE_PREFIX = "lti:state:"
-NONCE_PREFIX = "lti:nonce:"
-USED_PREFIX = "lti:used:"
+MAX_STATE_LENGTH = 64
+# Per client address: unfinished logins at any moment, and logins started within a minute.
+DEFAULT_PENDING_PER_ADDRESS = 750
+DEFAULT_PER_ADDRESS_PER_MINUTE = 1500
+# Across all addresses: unfinished logins at any moment (bounds the table under a spread flood).
+DEFAULT_PENDING_TOTAL = 20_000
 
 
-@dataclass(frozen=True)
-class LoginState:
-    """What the tool remembers between the OIDC login and the launch."""
+class TooManyLogins(Exception):
+    """Login initiation refused for now: this address (or everyone) has too many pending."""
 
-    state: str
-    nonce: str
-    issuer: str
-    client_id: str
-    target_link_uri: str
-    storage_target: str = ""  # the platform's lti_storage_target, when it offered one
-    browser_secret_hash: str = ""  # hash of the secret kept in platform storage
-
-    def browser_secret_matches(self, secret: str) -> bool:
-        if not self.browser_secret_hash or not secret:
-            return False
-        return secrets.compare_digest(self.browser_secret_hash, _hash(secret))
+    def __init__(self, detail: str, retry_after: int) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.retry_after = retry_after
 
 
-def _hash(value: str) -> str:
-    return hashlib.sha256(value.encode()).hexdigest()
+def _limit(name: str, default: int) -> int:
+    return int(getattr(settings, name, default))
+
+
+def check_login_allowance(client_address: str) -> None:
+    """Raise :class:`TooManyLogins` if ``client_address`` may not start another login now."""
+    now = timezone.now()
+    live = LoginState.objects.filter(client_address=client_address, expires_at__gt=now)
+    counts = live.aggregate(
+        pending=Count("pk", filter=Q(used_at__isnull=True)),
+        recent=Count("pk", filter=Q(created_at__gt=now - timedelta(minutes=1))),
+    )
+    pending_limit = _limit("LTI_LOGIN_PENDING_PER_ADDRESS", DEFAULT_PENDING_PER_ADDRESS)
+    if counts["pending"] >= pending_limit:
+        raise TooManyLogins(
+            f"{counts['pending']} unfinished logins from {client_address} (limit {pending_limit}).",
+            retry_after=60,
+        )
+    minute_limit = _limit("LTI_LOGIN_PER_ADDRESS_PER_MINUTE", DEFAULT_PER_ADDRESS_PER_MINUTE)
+    if counts["recent"] >= minute_limit:
+        raise TooManyLogins(
+            f"{counts['recent']} logins from {client_address} in a minute (limit {minute_limit}).",
+            retry_after=60,
+        )
+    total_limit = _limit("LTI_LOGIN_PENDING_TOTAL", DEFAULT_PENDING_TOTAL)
+    pending_total = (
+        LoginState.objects.filter(used_at__isnull=True, expires_at__gt=now)
+        .values("pk")[:total_limit]
+        .count()
+    )
+    if pending_total >= total_limit:
+        raise TooManyLogins(f"{pending_total} unfinished logins in all.", retry_after=60)
 
 
 def begin_login(
-    issuer: str, client_id: str, target_link_uri: str, storage_target: str = ""
+    issuer: str,
+    client_id: str,
+    target_link_uri: str,
+    storage_target: str = "",
+    client_address: str = "",
 ) -> tuple[LoginState, str]:
-    """Create a state and nonce for a login. Returns the state and the browser secret."""
+    """Create a state and nonce for a login. Returns the state and the browser secret.
+
+    Raises :class:`TooManyLogins` when ``client_address`` is over its allowance.
+    """
+    check_login_allowance(client_address)
     secret = secrets.token_urlsafe(24) if storage_target else ""
-    login = LoginState(
+    now = timezone.now()
+    login = LoginState.objects.create(
         state="state-" + secrets.token_urlsafe(24),
         nonce=secrets.token_urlsafe(24),
         issuer=issuer,
         client_id=client_id,
         target_link_uri=target_link_uri,
         storage_target=storage_target,
-        browser_secret_hash=_hash(secret) if secret else "",
+        browser_secret_hash=digest(secret) if secret else "",
+        client_address=client_address[:45],
+        created_at=now,
+        expires_at=now + timedelta(seconds=STATE_TTL),
     )
-    cache.set(STATE_PREFIX + login.state, asdict(login), STATE_TTL)
-    cache.set(NONCE_PREFIX + login.nonce, login.state, STATE_TTL)
     return login, secret
 
 
+def _valid_shape(value: str) -> bool:
+    return bool(value) and len(value) <= MAX_STATE_LENGTH and "\x00" not in value
+
+
 def find_state(state: str) -> LoginState | None:
-    if not state or len(state) > 200:
+    """The unused, unexpired login with this ``state``, or ``None``."""
+    if not _valid_shape(state):
         return None
-    data = cache.get(STATE_PREFIX + state)
-    return LoginState(**data) if isinstance(data, dict) else None
+    return LoginState.objects.filter(
+        state=state, used_at__isnull=True, expires_at__gt=timezone.now()
+    ).first()
 
 
 def consume_nonce(nonce: str, state: str) -> bool:
-    """True once for a nonce this tool issued with ``state``; False if unknown or used."""
-    if not nonce or len(nonce) > 200:
-        return False
-    key = NONCE_PREFIX + nonce
-    if cache.get(key) != state:
-        return False
-    return bool(cache.delete(key))
+    """True once for a nonce this tool issued with ``state``; False if unknown, used or expired.
 
-
-def end_login(state: str) -> None:
-    """Forget a login whose nonce was consumed, remembering (for its lifetime) that it was used."""
-    cache.set(USED_PREFIX + state, True, STATE_TTL)
-    cache.delete(STATE_PREFIX + state)
+    The ``UPDATE ... WHERE used_at IS NULL`` is decided by the database: of any number of
+    concurrent launches presenting the same login, exactly one sees a row updated.
+    """
+    if not _valid_shape(nonce) or not _valid_shape(state):
+        return False
+    now = timezone.now()
+    updated = LoginState.objects.filter(
+        state=state, nonce=nonce, used_at__isnull=True, expires_at__gt=now
+    ).update(used_at=now)
+    return updated == 1
 
 
 def was_used(state: str) -> bool:
     """True if ``state`` belonged to a login that already launched (a replay)."""
-    if not state or len(state) > 200:
+    if not _valid_shape(state):
         return False
-    return cache.get(USED_PREFIX + state) is True
+    return LoginState.objects.filter(
+        state=state, used_at__isnull=False, expires_at__gt=timezone.now()
+    ).exists()
+
+
+def purge_expired(now: datetime | None = None) -> dict[str, int]:
+    """Delete expired logins and framed sessions. Returns how many of each went."""
+    now = now or timezone.now()
+    logins, _ = LoginState.objects.filter(expires_at__lte=now).delete()
+    sessions, _ = LaunchSession.objects.filter(expires_at__lte=now).delete()
+    return {"logins": logins, "sessions": sessions}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from lti_tool import state
 from lti_tool.services import nrps, outbox
 
 
@@ -58,3 +59,9 @@ def sync_roster(context_id: int) -> dict[str, int]:
 def sync_all_rosters() -> int:
     """Sync every context that has a memberships URL; returns how many were synced."""
     return nrps.sync_all()
+
+
+@task()
+def purge_launch_state() -> dict[str, int]:
+    """Delete expired login states and framed sessions (they are never evicted otherwise)."""
+    return state.purge_expired()

@@ -6,6 +6,7 @@ import logging
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -56,6 +57,22 @@ def refused(request: HttpRequest, error: LaunchRefused) -> HttpResponse:
     )
 
 
+def client_address(request: HttpRequest) -> str:
+    """The address a request came from, for bounding logins per address.
+
+    Behind a reverse proxy every request comes from the proxy: set
+    ``LTI_CLIENT_ADDRESS_HEADER`` (for example ``X-Forwarded-For``) and the number of proxies
+    you run, ``LTI_TRUSTED_PROXY_COUNT``, so the address the nearest trusted proxy saw is used.
+    """
+    header = getattr(settings, "LTI_CLIENT_ADDRESS_HEADER", "")
+    if header:
+        hops = [hop.strip() for hop in request.headers.get(header, "").split(",") if hop.strip()]
+        trusted = max(1, int(getattr(settings, "LTI_TRUSTED_PROXY_COUNT", 1)))
+        if len(hops) >= trusted:
+            return hops[-trusted][:45]
+    return str(request.META.get("REMOTE_ADDR", ""))[:45]
+
+
 def _params(request: HttpRequest) -> dict[str, str]:
     source = request.POST if request.method == "POST" else request.GET
     return {key: source.get(key, "")[:2000] for key in (*LOGIN_PARAMS, "new_window")}
@@ -93,9 +110,21 @@ def login(request: HttpRequest) -> HttpResponse:
             LaunchRefused("target_link_uri", f"target_link_uri {target!r} is not on this tool."),
         )
     storage_target = params["lti_storage_target"] if not params["new_window"] else ""
-    login, secret = login_state.begin_login(
-        registration.get_issuer(), registration.get_client_id(), target, storage_target
-    )
+    try:
+        login, secret = login_state.begin_login(
+            registration.get_issuer(),
+            registration.get_client_id(),
+            target,
+            storage_target,
+            client_address=client_address(request),
+        )
+    except login_state.TooManyLogins as busy:
+        logger.warning(
+            '{"event": "lti_login_throttled", "detail": "%s"}', busy.detail.replace('"', "'")
+        )
+        response = render(request, "lti_tool/too_many_logins.html", status=429)
+        response["Retry-After"] = str(busy.retry_after)
+        return response
     auth_params = {
         "scope": "openid",
         "response_type": "id_token",

@@ -212,6 +212,16 @@ LTI_ALLOW_HTTP_PLATFORMS = env_bool("LTI_ALLOW_HTTP_PLATFORMS", False)
 # roster may grow before it is synced again.
 LTI_SCORE_SWEEP_SECONDS = int(os.environ.get("LTI_SCORE_SWEEP_SECONDS", "60"))
 LTI_ROSTER_SYNC_HOURS = float(os.environ.get("LTI_ROSTER_SYNC_HOURS", "6"))
+LTI_STATE_PURGE_MINUTES = float(os.environ.get("LTI_STATE_PURGE_MINUTES", "10"))
+# Login initiation is public, so one client address may hold only so many unfinished logins
+# and start only so many a minute (answered 429 past that). The defaults let 500 learners
+# behind one campus address start within the same minute. Behind a reverse proxy, name the
+# header carrying the client's address and how many proxies you run (see docs/deploy.md).
+LTI_LOGIN_PENDING_PER_ADDRESS = int(os.environ.get("LTI_LOGIN_PENDING_PER_ADDRESS", "750"))
+LTI_LOGIN_PER_ADDRESS_PER_MINUTE = int(os.environ.get("LTI_LOGIN_PER_ADDRESS_PER_MINUTE", "1500"))
+LTI_LOGIN_PENDING_TOTAL = int(os.environ.get("LTI_LOGIN_PENDING_TOTAL", "20000"))
+LTI_CLIENT_ADDRESS_HEADER = os.environ.get("LTI_CLIENT_ADDRESS_HEADER", "")
+LTI_TRUSTED_PROXY_COUNT = int(os.environ.get("LTI_TRUSTED_PROXY_COUNT", "1"))
 
 # --- Badges -------------------------------------------------------------------------------
 # The public origin of issuer, credential and status list URLs (default: WAGTAILADMIN_BASE_URL).

@@ -17,14 +17,15 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
+from django.utils import timezone
 
 from hub.models import Learner, LessonProgress
 from lti_tool import state as login_state
 from lti_tool.models import (
     Context,
     Deployment,
+    LoginState,
     LtiUser,
     Membership,
     Registration,
@@ -212,7 +213,13 @@ def test_hostile_token_is_refused_without_writes(client, lms, launched, caplog, 
         pytest.param(
             Tamper(overrides={c.DEPLOYMENT_ID: "d" * 256}), "invalid_message", id="long-deployment"
         ),
-        pytest.param(Tamper(overrides={"exp": "soon"}), "invalid_token", id="exp-not-a-number"),
+        pytest.param(Tamper(overrides={"exp": "soon"}), "invalid_exp", id="exp-not-a-number"),
+        # PyJWT would turn these strings into numbers: a token that never expires.
+        pytest.param(Tamper(overrides={"exp": "9999999999"}), "invalid_exp", id="exp-string"),
+        pytest.param(Tamper(overrides={"exp": True}), "invalid_exp", id="exp-boolean"),
+        pytest.param(Tamper(overrides={"iat": "1700000000"}), "invalid_iat", id="iat-string"),
+        pytest.param(Tamper(overrides={"nbf": "0"}), "invalid_nbf", id="nbf-string"),
+        pytest.param(Tamper(overrides={"nbf": None}), "invalid_nbf", id="nbf-null"),
         pytest.param(
             Tamper(overrides={c.TARGET_LINK_URI: "http://testserver@evil.example/lti/launch/"}),
             "target_link_uri",
@@ -343,7 +350,8 @@ def _forged_state(token: str, state: str) -> dict[str, str]:
 
 
 def _stale_state(token: str, state: str) -> dict[str, str]:
-    cache.delete(login_state.STATE_PREFIX + state)  # what the ten-minute lifetime does
+    # What the ten-minute lifetime does: the login has expired (the purge has not run yet).
+    LoginState.objects.filter(state=state).update(expires_at=timezone.now())
     return {"id_token": token, "state": state}
 
 
