@@ -67,7 +67,7 @@ class VerifyForm(forms.Form):
 def refusal_message(field: str, error: UnreadableCredential) -> str:
     """A sentence for a partner whose input held no credential we could read."""
     reason = str(error)
-    if field == "credential_json" or field == "credential":
+    if field in {"credential_json", "credential"}:
         reason = f"this is not a badge credential we can read: {reason}"
     return reason[:1].upper() + reason[1:] + ("" if reason.endswith(".") else ".")
 
