@@ -1,24 +1,81 @@
-"""Verification API (Django REST framework), documented in the OpenAPI schema."""
+"""Verification API (Django REST framework), documented in the OpenAPI schema.
+
+The API answers 200 with a report for anything it could read as a credential, whatever the
+verdict, and 400 with a plain ``detail`` message for anything it could not: a body that is not
+JSON, or is too large or too deeply nested; an image that is not a valid baked badge; JSON text
+that is not a credential; a URL of another site.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from django.core.exceptions import RequestDataTooBig
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+)
 from rest_framework import serializers
+from rest_framework.exceptions import ParseError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
+from rest_framework.views import APIView, exception_handler
 
-from badges.forms import MAX_IMAGE_BYTES
-from badges.verify import Verdict, verify_credential
+from badges.forms import MAX_IMAGE_BYTES, refusal_message
+from badges.untrusted import MAX_JSON_BYTES, UntrustedJSONError, parse_json_object
+from badges.verify import UnreadableCredential, Verdict, read_credential, verify_credential
+
+
+class BoundedJSONParser(JSONParser):
+    """DRF's JSON parser reads any size and recurses as deep as the body is nested; this one
+    reads at most :data:`~badges.untrusted.MAX_JSON_BYTES` and refuses deep nesting before
+    parsing, each with a plain 400."""
+
+    def parse(
+        self, stream: Any, media_type: str | None = None, parser_context: Any = None
+    ) -> dict[str, Any]:
+        body = stream.read(MAX_JSON_BYTES + 1)
+        if len(body) > MAX_JSON_BYTES:
+            raise ParseError(
+                f"The request body is larger than {MAX_JSON_BYTES // 1_000_000} MB, "
+                "too large for a badge."
+            )
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ParseError("The request body is not UTF-8 text.") from None
+        try:
+            return parse_json_object(text)
+        except UntrustedJSONError as error:
+            raise ParseError(f"The request body cannot be read: {error}.") from None
+
+
+@extend_schema_field(
+    {"oneOf": [{"type": "object", "additionalProperties": True}, {"type": "string"}]}
+)
+class CredentialField(serializers.Field):
+    """A credential as a JSON object, or as JSON text. DRF's JSONField would parse text with
+    the unbounded standard parser; this field hands text to :func:`read_credential`, which
+    parses it within the limits."""
+
+    default_error_messages = {"invalid": "The credential must be a JSON object or JSON text."}
+
+    def to_internal_value(self, data: Any) -> dict[str, Any] | str:
+        if isinstance(data, dict | str):
+            return data
+        self.fail("invalid")
+
+    def to_representation(self, value: Any) -> Any:
+        return value
 
 
 class VerifyRequestSerializer(serializers.Serializer):
     """Exactly one of ``credential``, ``url`` or ``image``; ``email`` is optional."""
 
-    credential = serializers.JSONField(
+    credential = CredentialField(
         required=False, help_text="The credential as a JSON object (or JSON text)."
     )
     url = serializers.CharField(
@@ -39,6 +96,12 @@ class VerifyRequestSerializer(serializers.Serializer):
         image = attrs.get("image")
         if image is not None and image.size > MAX_IMAGE_BYTES:
             raise serializers.ValidationError({"image": "The image must be under 5 MB."})
+        field = given[0]
+        source = image.read() if image is not None else attrs[field]
+        try:
+            attrs["document"] = read_credential(source)
+        except UnreadableCredential as error:
+            raise serializers.ValidationError({field: refusal_message(field, error)}) from None
         return attrs
 
 
@@ -57,14 +120,92 @@ class VerificationSerializer(serializers.Serializer):
     valid = serializers.BooleanField()
     revocation_reason = serializers.CharField(allow_blank=True)
     recipient_match = serializers.BooleanField(allow_null=True)
-    summary = serializers.DictField(child=serializers.CharField(allow_null=True))
+    summary = serializers.DictField(
+        child=serializers.CharField(allow_null=True),
+        help_text="The badge's fields, only when the issuer's signature is genuine (the "
+        "badge may still be revoked or expired); empty otherwise.",
+    )
+    unverified_claims = serializers.DictField(
+        child=serializers.CharField(allow_null=True),
+        help_text="What a credential whose signature could not be verified says about "
+        "itself: claims, not facts. Empty when the signature is genuine.",
+    )
     checks = CheckSerializer(many=True)
+
+
+class VerifyRefusalSerializer(serializers.Serializer):
+    """The body of every 400 answer of the verification API."""
+
+    detail = serializers.CharField(help_text="What was wrong with the request, in plain words.")
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text="The same problems by request field (``non_field_errors`` for the request "
+        "as a whole); empty when the body itself could not be read.",
+    )
+
+
+def _first_message(errors: Any) -> str:
+    if isinstance(errors, dict):
+        return next((_first_message(value) for value in errors.values()), "")
+    if isinstance(errors, list):
+        return next((_first_message(value) for value in errors), "")
+    return str(errors)
+
+
+def refusal_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """DRF's handler, with every 400 reshaped to ``{"detail": ..., "errors": {...}}`` so a
+    client always finds one plain message in the same place. Django's own refusal of an
+    oversized form body is answered in the same shape instead of as an HTML page."""
+    if isinstance(exc, RequestDataTooBig):
+        detail = "The request is too large: send a credential under 1 MB or an image under 5 MB."
+        return Response({"detail": detail, "errors": {}}, status=400)
+    response = exception_handler(exc, context)
+    if response is not None and response.status_code == 400:
+        data = response.data
+        if isinstance(data, dict) and set(data) == {"detail"}:
+            response.data = {"detail": str(data["detail"]), "errors": {}}
+        else:
+            errors = data if isinstance(data, dict) else {"non_field_errors": data}
+            response.data = {"detail": _first_message(errors), "errors": errors}
+    return response
+
+
+_REFUSAL_EXAMPLES = [
+    OpenApiExample(
+        "An image that is not a valid baked badge",
+        value={
+            "detail": "This image is not a valid baked badge: the compressed text in the "
+            "image is damaged.",
+            "errors": {
+                "image": [
+                    "This image is not a valid baked badge: the compressed text in the image "
+                    "is damaged."
+                ]
+            },
+        },
+        response_only=True,
+        status_codes=["400"],
+    ),
+    OpenApiExample(
+        "A body nested too deeply",
+        value={
+            "detail": "The request body cannot be read: the JSON is nested more than 64 "
+            "levels deep, too deep for a badge.",
+            "errors": {},
+        },
+        response_only=True,
+        status_codes=["400"],
+    ),
+]
 
 
 class VerifyView(APIView):
     """Verify an Open Badges 3.0 credential and report each verification step."""
 
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [BoundedJSONParser, MultiPartParser, FormParser]
+
+    def get_exception_handler(self) -> Any:
+        return refusal_handler
 
     @extend_schema(
         operation_id="badges_verify",
@@ -72,12 +213,25 @@ class VerifyView(APIView):
         description="Runs the Open Badges 3.0 verification steps (format and schema, proof, "
         "status, validity dates, issuer and key controller) and returns a verdict: valid, "
         "expired, not_yet_valid, revoked, tampered, unknown_issuer, invalid or "
-        "wrong_recipient. The response is 200 whatever the verdict.",
+        "wrong_recipient. The response is 200 whatever the verdict. A request that holds no "
+        "credential we can read is answered 400 with a plain message: a body that is not "
+        "JSON, larger than 1 MB or nested more than 64 levels deep; an image that is not a "
+        "valid baked badge (truncated or damaged text chunks, text inflating past 1 MB, text "
+        "that is not UTF-8); JSON text that is not a credential object; a URL that is not a "
+        "credential of this site.",
         request={
             "application/json": VerifyRequestSerializer,
             "multipart/form-data": VerifyRequestSerializer,
         },
-        responses={200: VerificationSerializer},
+        responses={
+            200: VerificationSerializer,
+            400: OpenApiResponse(
+                VerifyRefusalSerializer,
+                description="The request holds no credential that can be read; nothing was "
+                "verified and nothing was stored.",
+                examples=_REFUSAL_EXAMPLES,
+            ),
+        },
         examples=[
             OpenApiExample(
                 "By URL",
@@ -91,9 +245,5 @@ class VerifyView(APIView):
         serializer = VerifyRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        if data.get("image") is not None:
-            source: Any = data["image"].read()
-        else:
-            source = data.get("url") or data["credential"]
-        report = verify_credential(source, email=data.get("email"))
+        report = verify_credential(data["document"], email=data.get("email"))
         return Response(VerificationSerializer(report.as_dict()).data)

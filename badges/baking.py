@@ -10,7 +10,6 @@ Open Badges 3.0 puts the credential JSON in a PNG ``iTXt`` chunk with the keywor
 from __future__ import annotations
 
 import io
-import json
 import struct
 import zlib
 from collections.abc import Iterator
@@ -22,7 +21,10 @@ from defusedxml.common import DefusedXmlException
 from openbadges_bakery import bake as ob2_bake
 from PIL import Image, ImageDraw, ImageFont
 
+from badges.untrusted import UntrustedJSONError, parse_json_object
+
 __all__ = [
+    "MAX_TEXT_BYTES",
     "OB3_PNG_KEYWORD",
     "OB3_SVG_NAMESPACE",
     "BakingError",
@@ -40,6 +42,10 @@ OB3_SVG_NAMESPACE = "https://purl.imsglobal.org/ob/v3p0"
 OB2_SVG_NAMESPACE = "http://openbadges.org"
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _NHS_BLUE = "#005eb8"
+#: The keywords a credential is baked under, in order of preference (OB 3.0, then OB 2.0).
+_PNG_KEYWORDS = (OB3_PNG_KEYWORD, "openbadges")
+#: The most text one image chunk may hold, inflated: a badge's credential is a few kilobytes.
+MAX_TEXT_BYTES = 1_000_000
 
 
 class BakingError(ValueError):
@@ -117,28 +123,71 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
 
 
-def _text_chunk(kind: bytes, data: bytes) -> tuple[str, str] | None:
-    """(keyword, text) of a tEXt or iTXt chunk."""
+def _text_keyword(kind: bytes, data: bytes) -> str | None:
+    """The keyword of a tEXt or iTXt chunk (None for other chunks), read without touching the
+    text: the text of chunks we do not need is never decoded or inflated.
+
+    zTXt chunks are not a way to bake a badge (Open Badges bakes into iTXt; older tools used
+    tEXt), so they are ignored and never inflated.
+    """
+    if kind not in (b"tEXt", b"iTXt"):
+        return None
+    return data.partition(b"\x00")[0].decode("latin-1")
+
+
+def _inflate(compressed: bytes) -> bytes:
+    """zlib data inflated to at most MAX_TEXT_BYTES: the output is bounded while it is being
+    produced, so a small chunk that would inflate to gigabytes costs at most that much."""
+    inflater = zlib.decompressobj()
+    try:
+        text = inflater.decompress(compressed, MAX_TEXT_BYTES + 1)
+    except zlib.error:
+        raise BakingError("the compressed text in the image is damaged") from None
+    if len(text) > MAX_TEXT_BYTES:
+        raise BakingError(
+            f"the compressed text in the image inflates to more than "
+            f"{MAX_TEXT_BYTES // 1_000_000} MB, too large for a badge"
+        )
+    if not inflater.eof:
+        raise BakingError("the compressed text in the image is incomplete")
+    return text
+
+
+def _chunk_text(kind: bytes, data: bytes) -> str:
+    """The text of a tEXt or iTXt chunk, refusing anything malformed with a BakingError."""
+    _keyword, separator, rest = data.partition(b"\x00")
+    if not separator:
+        raise BakingError("a text chunk in the image is truncated")
     if kind == b"tEXt":
-        keyword, _, text = data.partition(b"\x00")
-        return keyword.decode("latin-1"), text.decode("latin-1")
-    if kind == b"iTXt":
-        keyword, _, rest = data.partition(b"\x00")
-        compressed, _method, rest = rest[0], rest[1], rest[2:]
-        _language, _, rest = rest.partition(b"\x00")
-        _translated, _, text = rest.partition(b"\x00")
-        if compressed:
-            text = zlib.decompress(text)
-        return keyword.decode("latin-1"), text.decode("utf-8")
-    return None
+        if len(rest) > MAX_TEXT_BYTES:
+            raise BakingError("the text in the image is too large for a badge")
+        return rest.decode("latin-1")
+    if len(rest) < 2:
+        raise BakingError("a text chunk in the image is truncated")
+    compressed, method = rest[0], rest[1]
+    _language, language_end, rest = rest[2:].partition(b"\x00")
+    _translated, translated_end, text = rest.partition(b"\x00")
+    if not (language_end and translated_end):
+        raise BakingError("a text chunk in the image is truncated")
+    if compressed == 1:
+        if method != 0:
+            raise BakingError("a text chunk in the image uses an unknown compression method")
+        text = _inflate(text)
+    elif compressed != 0:
+        raise BakingError("a text chunk in the image has an unknown compression flag")
+    elif len(text) > MAX_TEXT_BYTES:
+        raise BakingError("the text in the image is too large for a badge")
+    try:
+        return text.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BakingError("the text in the image is not valid UTF-8") from None
 
 
 def bake_png(png: bytes, credential_json: str) -> bytes:
     """Bake an OB 3.0 credential into a PNG (replacing any credential already baked in)."""
     output = [_PNG_SIGNATURE]
     for kind, data in _chunks(png):
-        text = _text_chunk(kind, data)
-        if text is not None and text[0] == OB3_PNG_KEYWORD:
+        if _text_keyword(kind, data) == OB3_PNG_KEYWORD:
             continue
         if kind == b"IEND":
             payload = (
@@ -190,12 +239,9 @@ def _from_svg(svg: bytes) -> dict[str, Any] | str:
 def _parse_json(text: str) -> dict[str, Any] | str:
     if text.startswith("{"):
         try:
-            value = json.loads(text)
-        except ValueError as error:
-            raise BakingError(f"the baked credential is not valid JSON: {error}") from None
-        if isinstance(value, dict):
-            return value
-        raise BakingError("the baked credential is not a JSON object")
+            return parse_json_object(text)
+        except UntrustedJSONError as error:
+            raise BakingError(f"the baked credential cannot be read: {error}") from None
     return text  # a URL (OB 2.0 hosted) or a compact JWS
 
 
@@ -203,14 +249,14 @@ def extract_credential(image: bytes) -> dict[str, Any] | str:
     """Read the credential baked into a PNG or SVG image: a JSON object, or the URL / JWS
     text baked in its place."""
     if image.startswith(_PNG_SIGNATURE):
-        found: dict[str, str] = {}
+        found: dict[str, tuple[bytes, bytes]] = {}
         for kind, data in _chunks(image):
-            text = _text_chunk(kind, data)
-            if text is not None:
-                found.setdefault(text[0], text[1])
-        for keyword in (OB3_PNG_KEYWORD, "openbadges"):
+            keyword = _text_keyword(kind, data)
+            if keyword in _PNG_KEYWORDS:
+                found.setdefault(keyword, (kind, data))
+        for keyword in _PNG_KEYWORDS:
             if keyword in found:
-                return _parse_json(found[keyword].strip())
+                return _parse_json(_chunk_text(*found[keyword]).strip())
         raise BakingError("the PNG image holds no Open Badges credential")
     if b"<svg" in image[:4096]:
         return _from_svg(image)

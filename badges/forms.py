@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from badges.models import Achievement, AwardRule
+from badges.verify import UnreadableCredential, read_credential
 from hub.models import Learner
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
@@ -49,13 +50,26 @@ class VerifyForm(forms.Form):
         image = data.get("image")
         if image is not None and image.size > MAX_IMAGE_BYTES:
             self.add_error("image", "The image must be smaller than 5 MB.")
+            return data
+        field = given[0]
+        source = data[field].read() if field == "image" else data[field]
+        try:
+            data["document"] = read_credential(source)
+        except UnreadableCredential as error:
+            self.add_error(field, refusal_message(field, error))
         return data
 
-    def source(self) -> str | bytes:
-        data = self.cleaned_data
-        if data.get("image"):
-            return data["image"].read()
-        return data.get("url") or data["credential_json"]
+    def document(self) -> dict[str, Any]:
+        """The credential read from whichever input was given (after ``is_valid()``)."""
+        return self.cleaned_data["document"]
+
+
+def refusal_message(field: str, error: UnreadableCredential) -> str:
+    """A sentence for a partner whose input held no credential we could read."""
+    reason = str(error)
+    if field in {"credential_json", "credential"}:
+        reason = f"this is not a badge credential we can read: {reason}"
+    return reason[:1].upper() + reason[1:] + ("" if reason.endswith(".") else ".")
 
 
 class AwardForm(forms.Form):

@@ -19,7 +19,6 @@ resolved against this site's database.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -36,8 +35,18 @@ from badges.jsonld import BUNDLED_CONTEXTS, CREDENTIALS_V2_URL, OB3_CONTEXT_URL
 from badges.models import Credential, Issuer, StatusList, site_url
 from badges.signing import identifier_matches, resolve_key
 from badges.statuslist import StatusListError, bit_is_set, decode_list, encode_list
+from badges.untrusted import UntrustedJSONError, parse_json_object
 
-__all__ = ["Check", "CredentialSource", "Verdict", "Verification", "verify_credential"]
+__all__ = [
+    "Check",
+    "CredentialNotHere",
+    "CredentialSource",
+    "UnreadableCredential",
+    "Verdict",
+    "Verification",
+    "read_credential",
+    "verify_credential",
+]
 
 CredentialSource = Mapping[str, Any] | str | bytes
 
@@ -97,6 +106,23 @@ class Verification:
     def is_valid(self) -> bool:
         return self.verdict == Verdict.VALID
 
+    @property
+    def signature_verified(self) -> bool:
+        """Whether the issuer really signed these fields. Only then are they facts about the
+        badge (it may still be revoked or expired); otherwise they are claims anyone could
+        have typed, and are never presented as facts."""
+        return any(check.key == "proof" and check.passed for check in self.checks)
+
+    @property
+    def facts(self) -> dict[str, Any]:
+        """The credential's fields, when its signature is genuine."""
+        return self.summary if self.signature_verified else {}
+
+    @property
+    def unverified_claims(self) -> dict[str, Any]:
+        """What a credential that failed verification says about itself."""
+        return {} if self.signature_verified else self.summary
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "verdict": str(self.verdict),
@@ -104,7 +130,8 @@ class Verification:
             "valid": self.is_valid,
             "revocation_reason": self.revocation_reason,
             "recipient_match": self.recipient_match,
-            "summary": self.summary,
+            "summary": self.facts,
+            "unverified_claims": self.unverified_claims,
             "checks": [
                 {"key": c.key, "label": c.label, "passed": c.passed, "detail": c.detail}
                 for c in self.checks
@@ -112,8 +139,12 @@ class Verification:
         }
 
 
-class _Unreadable(ValueError):
-    """The input holds no credential we can read."""
+class UnreadableCredential(ValueError):
+    """The input holds no credential we can read; the message says why, in plain words."""
+
+
+class CredentialNotHere(UnreadableCredential):
+    """A URL that this site did not issue (nothing is fetched from elsewhere)."""
 
 
 def _local_view(url: str) -> tuple[str, dict[str, Any]] | None:
@@ -129,46 +160,46 @@ def _local_view(url: str) -> tuple[str, dict[str, Any]] | None:
     return match.view_name, match.kwargs
 
 
-def _load(source: CredentialSource) -> dict[str, Any]:
+def read_credential(source: CredentialSource) -> dict[str, Any]:
+    """The credential document in a source, or :class:`UnreadableCredential` saying why there
+    is none. JSON is read within :mod:`badges.untrusted`'s size and depth limits and images
+    through :func:`badges.baking.extract_credential`'s bounded reader, so no input, however
+    hostile, gets further than a refusal."""
     if isinstance(source, Mapping):
         return dict(source)
     if isinstance(source, bytes):
         stripped = source.lstrip()
         if stripped.startswith(b"{"):
-            return _load(stripped.decode("utf-8", errors="replace"))
+            return read_credential(stripped.decode("utf-8", errors="replace"))
         try:
-            return _load(extract_credential(source))
+            extracted = extract_credential(source)
         except BakingError as error:
-            raise _Unreadable(str(error)) from None
+            raise UnreadableCredential(f"this image is not a valid baked badge: {error}") from None
+        return read_credential(extracted)
     if isinstance(source, str):
         text = source.strip()
         if text.startswith("{"):
             try:
-                value = json.loads(text)
-            except ValueError as error:
-                raise _Unreadable(f"the text is not valid JSON: {error}") from None
-            if not isinstance(value, dict):
-                raise _Unreadable("the JSON is not an object")
-            return value
+                return parse_json_object(text)
+            except UntrustedJSONError as error:
+                raise UnreadableCredential(str(error)) from None
         if text.startswith(("https://", "http://")):
             view = _local_view(text)
             if view is None or view[0] != "badges:credential":
-                raise _UnknownSource(
+                raise CredentialNotHere(
                     "only credential URLs of this site can be checked by URL; paste the "
                     "credential's JSON or upload its image instead"
                 )
             credential = Credential.objects.filter(public_id=view[1]["public_id"]).first()
             if credential is None:
-                raise _UnknownSource("this site has no credential at that URL")
+                raise CredentialNotHere("this site has no credential at that URL")
             return dict(credential.document)
         if text.count(".") == 2:
-            raise _Unreadable("JWT-secured credentials are not supported; use the JSON form")
-        raise _Unreadable("paste a credential URL or its JSON")
-    raise _Unreadable(f"cannot read a credential from {type(source).__name__}")
-
-
-class _UnknownSource(_Unreadable):
-    """A URL that this site did not issue."""
+            raise UnreadableCredential(
+                "JWT-secured credentials are not supported; use the JSON form"
+            )
+        raise UnreadableCredential("paste a credential URL or its JSON")
+    raise UnreadableCredential(f"cannot read a credential from {type(source).__name__}")
 
 
 def _types(value: Any) -> list[str]:
@@ -333,6 +364,12 @@ def _recipient(document: Mapping[str, Any], email: str) -> bool:
     return False
 
 
+_LATER_CHECKS = (
+    ("proof", "Signature"),
+    ("status", "Status (not revoked)"),
+    ("dates", "Validity dates"),
+    ("issuer", "Issuer and signing key"),
+)
 _KEY_FAILURES = {FailureCode.KEY_NOT_FOUND, FailureCode.CONTROLLER_MISMATCH}
 
 
@@ -342,11 +379,11 @@ def verify_credential(
     """Verify a credential and report each step and the verdict. Never raises for bad input."""
     when = now or datetime.now(UTC)
     try:
-        document = _load(source)
-    except _UnknownSource as error:
+        document = read_credential(source)
+    except CredentialNotHere as error:
         check = Check("format", "Format and schema", False, str(error))
         return Verification(Verdict.UNKNOWN_ISSUER, [check])
-    except _Unreadable as error:
+    except UnreadableCredential as error:
         check = Check("format", "Format and schema", False, str(error))
         return Verification(Verdict.INVALID, [check])
 
@@ -364,6 +401,10 @@ def verify_credential(
     )
     if problems:
         report.verdict = Verdict.INVALID
+        checks.extend(
+            Check(key, label, None, "Not checked: the credential is not well-formed.")
+            for key, label in _LATER_CHECKS
+        )
         return report
 
     proof = verify_proof(document, resolve_key, now=when)

@@ -161,7 +161,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = VerifyForm(request.POST, request.FILES)
         if form.is_valid():
-            report = verify_credential(form.source(), email=form.cleaned_data.get("email"))
+            report = verify_credential(form.document(), email=form.cleaned_data.get("email"))
     else:
         form = VerifyForm()
     status = 400 if request.method == "POST" and not form.is_valid() else 200

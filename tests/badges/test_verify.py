@@ -120,3 +120,36 @@ def test_unreadable_inputs(db, source, verdict):
     report = verify_credential(source)
     assert report.verdict == verdict
     assert report.checks[0].passed is False
+
+
+@pytest.mark.parametrize(
+    ("source", "detail"),
+    [
+        ('{"a": ' + "[" * 10_000 + "]" * 10_000 + "}", "nested more than 64 levels deep"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\x05iTXtopenbadges\x00\x00\x00\x00", "not a valid baked"),
+        ('{"a": Infinity}', "Infinity is not a JSON value"),
+    ],
+)
+def test_direct_callers_get_a_report_never_an_exception(db, source, detail):
+    report = verify_credential(source)
+    assert report.verdict == Verdict.INVALID
+    assert detail in report.checks[0].detail
+    assert report.facts == {} and report.unverified_claims == {}
+
+
+def test_only_a_genuine_signature_makes_fields_facts(credential):
+    genuine = verify_credential(credential.document)
+    assert genuine.signature_verified
+    assert genuine.facts["achievement_name"] == credential.achievement.name
+    assert genuine.unverified_claims == {}
+    revoke(credential, "Awarded in error")
+    revoked = verify_credential(credential.document)
+    assert revoked.verdict == Verdict.REVOKED
+    assert revoked.facts["achievement_name"] == credential.achievement.name
+    key = SigningKey.objects.get()
+    for variant, document in negative_variants(credential.document, key).items():
+        report = verify_credential(document)
+        assert not report.signature_verified, variant
+        assert report.facts == {}, variant
+        assert report.as_dict()["summary"] == {}, variant
+        assert report.unverified_claims["achievement_id"], variant
