@@ -21,7 +21,12 @@ def crash(request: HttpRequest) -> HttpResponse:
     raise RuntimeError("a bug")
 
 
+def accept_form(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("accepted")
+
+
 failing = [
+    path("lti/failing/form/", accept_form),
     path("failing/refuse/", refuse),
     path("failing/suspicious/", suspicious),
     path("failing/crash/", crash),
