@@ -16,7 +16,7 @@ from operations.errors import ERROR_PAGES, is_framed
 @csrf_exempt
 @never_cache
 @require_safe
-def healthz(request: HttpRequest) -> JsonResponse:
+def healthz(request: HttpRequest) -> HttpResponse:
     """200 when the database and the cache answer, 503 naming what failed; queue figures.
 
     For load balancers and monitoring: no sign-in, never cached, nothing secret in it.
@@ -33,7 +33,10 @@ def healthz(request: HttpRequest) -> JsonResponse:
         body["worker"] = {"last_heartbeat_age_seconds": _rounded(queue.heartbeat_age)}
         body["tasks"] = {"oldest_waiting_age_seconds": _rounded(queue.oldest_waiting_age)}
         body["warnings"] = queue.warnings
-    return JsonResponse(body, status=503 if failed else 200)
+    response = JsonResponse(body, status=503 if failed else 200)
+    if request.method == "HEAD":
+        response.content = b""  # a HEAD answer has headers only (WSGI servers warn otherwise)
+    return response
 
 
 def _rounded(seconds: float | None) -> float | None:

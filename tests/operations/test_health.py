@@ -13,6 +13,7 @@ from django_tasks_db.models import DBTaskResult
 
 from operations.health import describe_age, queue_status
 from operations.models import WorkerHeartbeat
+from operations.views import healthz
 from tests.operations.tasks import add
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +60,12 @@ def test_healthz_answers_200_when_database_and_cache_answer(client):
     assert body["tasks"]["oldest_waiting_age_seconds"] is None
     assert body["warnings"] == []
     assert "no-store" in response["Cache-Control"]
+
+
+def test_healthz_answers_head_with_headers_only(rf):
+    # Called directly: the test client would drop a HEAD body itself; gunicorn does not.
+    response = healthz(rf.head("/healthz"))
+    assert response.status_code == 200 and response.content == b""
 
 
 def test_healthz_answers_503_naming_the_cache_when_it_cannot_connect(client, settings):
