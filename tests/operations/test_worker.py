@@ -192,3 +192,38 @@ def test_heartbeat_is_due_only_after_the_interval():
 
 def test_backoff_doubles_up_to_the_ceiling():
     assert [backoff_delay(n, 1, 30) for n in range(1, 8)] == [1, 2, 4, 8, 16, 30, 30]
+
+
+REFUSE_AT_COMMIT = """
+CREATE FUNCTION plh_test_refuse_claim() RETURNS trigger AS $$
+BEGIN RAISE EXCEPTION 'claim refused at commit'; END $$ LANGUAGE plpgsql;
+CREATE CONSTRAINT TRIGGER plh_test_refuse_claim AFTER UPDATE ON {table}
+DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION plh_test_refuse_claim();
+"""
+ALLOW_COMMIT = """
+DROP TRIGGER plh_test_refuse_claim ON {table};
+DROP FUNCTION plh_test_refuse_claim();
+"""
+
+
+@with_database
+def test_worker_survives_the_commit_of_its_claim_failing(worker_log):
+    """The claim's transaction fails only at COMMIT (a deferred trigger on PostgreSQL)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("deferred constraint triggers are PostgreSQL's; CI runs this on PostgreSQL")
+    result = add.enqueue(20, 22)
+    table = connection.ops.quote_name(DBTaskResult._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(REFUSE_AT_COMMIT.format(table=table))
+    worker = make_worker()
+    try:
+        thread = start(worker)
+        assert worker_log.database_error.wait(60), worker_log.messages
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(ALLOW_COMMIT.format(table=table))
+    stop(worker, thread)
+
+    assert any("claim refused at commit" in m for m in worker_log.messages)
+    stored = DBTaskResult.objects.get(id=result.id)
+    assert stored.status == TaskResultStatus.SUCCESSFUL and stored.return_value == 42
