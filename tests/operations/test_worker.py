@@ -16,7 +16,7 @@ from operations.worker import ResilientWorker, backoff_delay, heartbeat_due
 from tests.operations.tasks import add
 
 # The worker runs in its own thread with its own connection: it must see committed rows.
-with_database = pytest.mark.django_db(transaction=True)
+with_database = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture(autouse=True)
