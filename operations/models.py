@@ -12,8 +12,8 @@ class WorkerHeartbeat(models.Model):
     supervisor; only a beat written from inside the loop proves tasks can still be claimed.
     Each worker updates its own row every ``HEARTBEAT_EVERY`` seconds (not on every poll, so
     an idle worker writes rarely), and ``/healthz`` and the admin dashboard report how long ago
-    the freshest beat was. Rows of workers that have gone stay behind as a record; they are
-    small and few, one per worker start.
+    the freshest beat was. Rows of workers that have gone stay behind as a record for a week
+    (one per worker start); a starting worker removes older ones.
     """
 
     worker_id = models.CharField(max_length=64, unique=True)

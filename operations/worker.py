@@ -25,6 +25,7 @@ import os
 import random
 import socket
 import time
+from datetime import timedelta
 from typing import Any
 
 from django.db import DatabaseError, connections
@@ -37,6 +38,8 @@ from operations.models import WorkerHeartbeat
 logger = logging.getLogger(__name__)
 
 HEARTBEAT_EVERY = 15.0
+# Rows of workers not seen for this long are removed when a worker starts (restarts add rows).
+FORGET_WORKERS_AFTER = timedelta(days=7)
 FIRST_BACKOFF = 1.0
 MAX_BACKOFF = 30.0
 
@@ -93,7 +96,8 @@ class ResilientWorker(Worker):
         """Record that this worker's loop is alive (one small write)."""
         now = timezone.now()
         updated = WorkerHeartbeat.objects.filter(worker_id=self.worker_id).update(last_seen_at=now)
-        if not updated:
+        if not updated:  # this worker's first beat
+            WorkerHeartbeat.objects.filter(last_seen_at__lt=now - FORGET_WORKERS_AFTER).delete()
             WorkerHeartbeat.objects.create(
                 worker_id=self.worker_id,
                 host=self.host,

@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 from django.db import connection, connections
+from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
@@ -182,6 +184,17 @@ def wait_for_heartbeat(worker_id: str):
             return beat.last_seen_at
         seen.wait(0.1)
     pytest.fail("the worker never wrote a heartbeat")
+
+
+@pytest.mark.django_db
+def test_a_starting_worker_forgets_workers_gone_for_over_a_week():
+    now = timezone.now()
+    for name, age in (("gone", timedelta(days=8)), ("recent", timedelta(days=6))):
+        WorkerHeartbeat.objects.create(
+            worker_id=name, host="h", pid=1, started_at=now - age, last_seen_at=now - age
+        )
+    make_worker(worker_id="new").beat()
+    assert set(WorkerHeartbeat.objects.values_list("worker_id", flat=True)) == {"recent", "new"}
 
 
 def test_heartbeat_is_due_only_after_the_interval():
