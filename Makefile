@@ -10,20 +10,35 @@ LMS_PORT ?= 8001
 export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps
 
-.PHONY: run test lint suite verifiers serve setup install install-test chromium lock clean
+.PHONY: run dev test lint suite verifiers serve setup static install install-test chromium lock clean
 
-## make run: install, migrate, load the demo, create the admin, serve on 127.0.0.1:$(PORT)
-## with the task worker and the demo LMS (http://localhost:$(LMS_PORT)/) beside it
-run: setup
-	@echo "Peer Leadership Hub: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+## make run: install, migrate, load the demo, create the admin, then serve as users get it:
+## gunicorn on 127.0.0.1:$(PORT) (DEBUG off, config.settings.local), the task worker, the
+## scheduler and the demo LMS (http://localhost:$(LMS_PORT)/), all kept up by supervisord
+run: export DJANGO_SETTINGS_MODULE := config.settings.local
+run: setup static
+	@echo "Peer Leadership Hub: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/, health: /healthz)"
 	@echo "Demo LMS course page: http://localhost:$(LMS_PORT)/  (launch the tool as a learner or an instructor)"
+	@echo "Logs: var/web.log, var/worker.log, var/scheduler.log, var/demo-lms.log. Any program that"
+	@echo "exits is restarted. Ctrl+C stops them all."
+	@PLH_PYTHON=$(abspath $(PY)) PORT=$(PORT) LMS_PORT=$(LMS_PORT) \
+		$(VENV)/bin/supervisord -c config/supervisord.conf
+
+## make dev: the same set-up, served by Django's autoreloading development server (DEBUG on)
+dev: export DJANGO_SETTINGS_MODULE := config.settings.dev
+dev: setup
+	@echo "Development server: http://127.0.0.1:$(PORT)/  (reloads on code changes; Ctrl+C stops)"
 	@echo "Logs of the task worker, the scheduler and the demo LMS: var/worker.log, var/scheduler.log,"
-	@echo "var/demo-lms.log. Ctrl+C stops."
+	@echo "var/demo-lms.log."
 	@trap 'kill $$worker $$scheduler $$lms 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py db_worker --interval 1 >var/worker.log 2>&1 & worker=$$!; \
+	$(PY) manage.py run_worker >var/worker.log 2>&1 & worker=$$!; \
 	$(PY) manage.py lti_scheduler >var/scheduler.log 2>&1 & scheduler=$$!; \
 	$(PY) -m demo_lms --port $(LMS_PORT) --tool http://127.0.0.1:$(PORT) >var/demo-lms.log 2>&1 & lms=$$!; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## hashed, compressed copies of the static files for WhiteNoise (DEBUG off)
+static: install
+	$(PY) manage.py collectstatic --noinput -v0
 
 setup: install
 	@mkdir -p var

@@ -13,12 +13,14 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from hub import views as hub_views
 from hub.api import router as content_router
 from lti_tool import views as lti_views
+from operations import views as operations_views
 
 wagtail_api = WagtailAPIRouter("wagtailapi")
 wagtail_api.register_endpoint("pages", PagesAPIViewSet)
 wagtail_api.register_endpoint("images", ImagesAPIViewSet)
 
 urlpatterns = [
+    path("healthz", operations_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("lti/", include("lti_tool.urls")),
     path(".well-known/jwks.json", lti_views.jwks, name="well-known-jwks"),
@@ -46,3 +48,9 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# Error pages in the site's style: public, or compact inside an LMS frame (under /lti/).
+handler400 = operations_views.bad_request
+handler403 = operations_views.permission_denied
+handler404 = operations_views.page_not_found
+handler500 = operations_views.server_error

@@ -1,4 +1,4 @@
-"""Background work for the LTI tool (django-tasks, run by ``manage.py db_worker``).
+"""Background work for the LTI tool (django-tasks, run by ``manage.py run_worker``).
 
 django-tasks has no scheduler: retries are queued with ``run_after`` when the backend can
 defer, and ``manage.py lti_deliver_scores`` / ``lti_sync_rosters`` (run from cron, or in a

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "hub",
     "lti_tool",
     "badges",
+    "operations",
     "wagtailnhsukfrontend",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
@@ -78,7 +79,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "lti_tool.middleware.FrameAncestorsMiddleware",
+    # Last, so the 405 page it fills in still gets the frame headers set above.
+    "operations.middleware.MethodNotAllowedPageMiddleware",
 ]
+# A form without a valid CSRF token gets the site's 403 page (public or framed).
+CSRF_FAILURE_VIEW = "operations.views.csrf_failure"
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

@@ -11,7 +11,7 @@ from lti_tool.schedule import Scheduler
 class Command(BaseCommand):
     help = (
         "Queue the periodic LTI jobs (score delivery sweep, roster syncs) for `manage.py "
-        "db_worker`. Runs until stopped; --once runs a single tick (for cron)."
+        "run_worker`. Runs until stopped; --once runs a single tick (for cron)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
