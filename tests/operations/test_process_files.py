@@ -12,7 +12,8 @@ def test_procfile_starts_web_worker_and_scheduler_only():
     lines = [line for line in (ROOT / "Procfile").read_text().splitlines() if line.strip()]
     processes = dict(line.split(":", 1) for line in lines)
     assert set(processes) == {"web", "worker", "scheduler"}
-    assert processes["web"].split()[0] == "gunicorn" and "gthread" in processes["web"]
+    assert processes["web"].split()[0] == "gunicorn"
+    assert "-c config/gunicorn.py" in processes["web"]
     assert processes["worker"].split()[-1] == "run_worker"  # never the autoreloading db_worker
     assert processes["scheduler"].split()[-1] == "lti_scheduler"
 
@@ -24,5 +25,15 @@ def test_make_run_supervises_every_program_and_restarts_it():
     assert set(programs) == {"web", "worker", "scheduler", "demo-lms"}
     assert all(p["autorestart"] == "true" for p in programs.values())
     assert "gunicorn" in programs["web"]["command"]
+    assert "-c config/gunicorn.py" in programs["web"]["command"]
     assert "run_worker" in programs["worker"]["command"]
     assert config["supervisord"]["nodaemon"] == "true"
+
+
+def test_the_shared_gunicorn_settings_serve_with_threads_and_a_deep_backlog():
+    """One file of gunicorn settings for make run, the Procfile and bench.cohort."""
+    settings: dict[str, object] = {}
+    exec((ROOT / "config" / "gunicorn.py").read_text(), settings)  # noqa: S102 - our own file
+    assert settings["worker_class"] == "gthread"
+    assert int(settings["threads"]) > 1  # type: ignore[call-overload]
+    assert int(settings["backlog"]) >= 1024  # type: ignore[call-overload]

@@ -169,10 +169,17 @@ def test_worker_beats_again_once_a_beat_is_due():
     worker = make_worker(heartbeat_every=0)  # always due
     thread = start(worker)
     first = wait_for_heartbeat("test-worker")
-    add.enqueue(4, 4)
+    later = None
+    for _ in range(600):  # the worker polls every 0.05 s: a later beat comes within a moment
+        beat = WorkerHeartbeat.objects.get(worker_id="test-worker").last_seen_at
+        if beat > first:
+            later = beat
+            break
+        threading.Event().wait(0.1)
+    add.enqueue(4, 4)  # lets the worker finish (max_tasks=1)
     stop(worker, thread)
 
-    assert WorkerHeartbeat.objects.get(worker_id="test-worker").last_seen_at > first
+    assert later is not None, "the worker did not beat again although a beat was due"
 
 
 def wait_for_heartbeat(worker_id: str):
