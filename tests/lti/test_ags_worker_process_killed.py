@@ -30,7 +30,8 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 ROOT = Path(settings.BASE_DIR)
 
 
-def _database_url() -> str:
+def shared_database_url() -> str:
+    """A URL for this test database that a second process can open."""
     db = connection.settings_dict
     if connection.vendor == "sqlite":
         name = str(db["NAME"])
@@ -48,7 +49,7 @@ def _database_url() -> str:
 def _run_dying_worker(score: Score) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": shared_database_url(),
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
     }
     worker = ["-m", "tests.lti.worker_that_dies", str(score.user_id), str(score.line_item_id)]
