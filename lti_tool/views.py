@@ -6,6 +6,7 @@ import logging
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -24,7 +25,7 @@ from lti_tool.launch import (
     validate_launch,
 )
 from lti_tool.models import ToolKey
-from lti_tool.sessions import record_launch
+from lti_tool.sessions import LaunchSession, record_launch
 from lti_tool.toolconf import DatabaseToolConf
 from lti_tool.urls_helpers import tool_url
 
@@ -185,7 +186,7 @@ def launch(request: HttpRequest) -> HttpResponse:
         )
     except LaunchRefused as error:
         return refused(request, error)
-    session = record_launch(validated)
+    session = _record(validated)
     logger.info(
         '{"event": "lti_launch", "message_type": "%s", "registration": %d, "deployment": %d}',
         session.message_type,
@@ -195,6 +196,21 @@ def launch(request: HttpRequest) -> HttpResponse:
     if validated.is_deep_linking:
         return HttpResponseRedirect(tool_url(request, "lti:deep_link", token=session.token))
     return HttpResponseRedirect(tool_url(request, "lti:resume", token=session.token))
+
+
+def _record(validated: Any) -> LaunchSession:
+    """Record the launch; once more if a concurrent launch created the same person first.
+
+    Someone's first launches can arrive together (several tabs, a resent form): each finds
+    no user for them, and on PostgreSQL all but one then hit the unique constraint on
+    (registration, sub). ``record_launch`` is one transaction, so the loser's attempt is rolled
+    back whole, and a second attempt finds the user the winner committed.
+    """
+    try:
+        return record_launch(validated)
+    except IntegrityError:
+        logger.info('{"event": "lti_launch_retried", "reason": "concurrent first launch"}')
+        return record_launch(validated)
 
 
 def _auth_url_for(login: login_state.LoginState) -> str:
