@@ -14,7 +14,7 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from hub.models import Learner
@@ -70,6 +70,23 @@ def _custom_page_id(claims: dict[str, Any]) -> int | None:
     return None
 
 
+def _first_launch_user(launch: ValidatedLaunch, sub: str, name: str) -> LtiUser:
+    """Create the person launching for the first time, or find them if a launch just did.
+
+    Someone's first launches can arrive together (several tabs, a resent form): each finds no
+    user. The unique (registration, sub) constraint lets one insert win; the others' inserts
+    fail inside a savepoint, after the winner committed, and they read the winner's row.
+    """
+    try:
+        with transaction.atomic():
+            learner = Learner.objects.create(display_name=name)
+            return LtiUser.objects.create(
+                registration=launch.registration, sub=sub, learner=learner
+            )
+    except IntegrityError:
+        return LtiUser.objects.select_for_update().get(registration=launch.registration, sub=sub)
+
+
 @transaction.atomic
 def record_launch(launch: ValidatedLaunch) -> LaunchSession:
     """Map the launch onto users, contexts, links and memberships; open a framed session."""
@@ -82,10 +99,7 @@ def record_launch(launch: ValidatedLaunch) -> LaunchSession:
         .first()
     )
     if user is None:
-        learner = Learner.objects.create(display_name=name)
-        user = LtiUser.objects.create(
-            registration=launch.registration, sub=claims["sub"], learner=learner
-        )
+        user = _first_launch_user(launch, claims["sub"], name)
     changed = []
     if name and user.name != name:
         user.name = name

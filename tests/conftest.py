@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -45,6 +46,29 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
                 if snapshot and not _has_root_page(connection.alias):
                     connection.creation.deserialize_db_from_string(snapshot)
     return result
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Remove the SQLite test database's ``-wal`` and ``-shm`` files.
+
+    Django deletes the test database file at the end of the run. SQLite leaves its two WAL
+    companions behind if a connection (a live-server thread's) was still open at that
+    moment. The test database is on tmpfs (see config/settings/test.py), so they would
+    otherwise pile up in memory run after run.
+    """
+    from django.conf import settings
+
+    if not settings.configured:
+        return
+    database = settings.DATABASES.get("default", {})
+    name = str(database.get("TEST", {}).get("NAME") or "")
+    if database.get("ENGINE") != "django.db.backends.sqlite3" or not name:
+        return
+    if os.path.exists(name):  # kept on purpose (--reuse-db)
+        return
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(name + suffix)
 
 
 def _has_root_page(alias: str) -> bool:

@@ -117,6 +117,22 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+# SQLite is shared by the web server's threads, the task worker and the scheduler: separate
+# processes writing one file. Left at its defaults it answers "database is locked" under that
+# load: the rollback journal blocks readers while anyone writes, a deferred transaction that
+# read first and then wants to write fails at once (no busy wait can help it), and the busy
+# wait is five seconds. So: write-ahead logging (readers never wait for a writer and a writer
+# never waits for readers; NORMAL sync is safe with WAL and skips an fsync per commit), every
+# transaction takes the write lock when it begins (IMMEDIATE), so waiting for the lock happens
+# where the busy timeout applies, and a busy timeout long enough for any short write
+# transaction ahead in the queue. See docs/database.md. PostgreSQL needs none of this.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 25,
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 # wagtail-nhsuk-frontend and pylti1p3 ship migrations made with AutoField; matching it avoids
 # phantom migrations in third-party apps.
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"

@@ -294,7 +294,13 @@ def send(score: Score) -> bool:
 def deliver_stream(
     user_id: int, line_item_id: int, limit: int = 50, now: datetime | None = None
 ) -> int:
-    """Deliver the stream's due scores in timestamp order; returns how many were delivered."""
+    """Deliver the stream's due scores in timestamp order; returns how many were delivered.
+
+    No transaction is open while a score is posted: :func:`claim` commits before the HTTP
+    call and the outcome is recorded afterwards in a single-statement update, so the
+    database's write lock (SQLite has one for the whole file) is never held across the
+    network.
+    """
     delivered = 0
     for _ in range(limit):
         score = claim(user_id, line_item_id, now)
