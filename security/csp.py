@@ -22,6 +22,8 @@ from django.http import HttpRequest, HttpResponse
 HEADER = "Content-Security-Policy"
 SELF = "'self'"
 NONE = "'none'"
+# The NHS.UK frontend's stylesheet loads its Frutiger web fonts from the NHS's asset host.
+NHS_FONTS = "https://assets.nhs.uk"
 # The nonce of the request being handled, for templates rendered without the request in their
 # context (form widgets, Wagtail admin panels).
 current_nonce: ContextVar[str] = ContextVar("csp_nonce", default="")
@@ -49,7 +51,7 @@ def site_policy(nonce: str) -> dict[str, list[str]]:
         "script-src": [SELF, f"'nonce-{nonce}'", *assets],
         "style-src": [SELF, f"'nonce-{nonce}'", *assets],
         "img-src": [SELF, "data:", *assets],
-        "font-src": [SELF, *assets],
+        "font-src": [SELF, NHS_FONTS, *assets],
         "media-src": [SELF, *assets],
         "connect-src": [SELF],
         "object-src": [NONE],
@@ -59,15 +61,19 @@ def site_policy(nonce: str) -> dict[str, list[str]]:
 
 
 def admin_policy(nonce: str) -> dict[str, list[str]]:
-    """The Wagtail admin's policy: the site's, plus the two outside services the admin uses.
+    """The Wagtail admin's policy: the site's, with inline styles and two outside services.
 
-    Wagtail shows Gravatar pictures for users without an avatar and, for administrators,
-    checks ``releases.wagtail.org`` for a newer release. Wagtail's own few inline scripts
-    (date pickers, inline panels) are given the nonce by the templates in
-    ``security/templates/wagtailadmin/``.
+    Scripts stay as strict as on the site: Wagtail's own few inline scripts (date pickers,
+    inline panels) are given the nonce by the templates in ``security/templates/wagtailadmin/``.
+    Styles may be inline, because Draftail, Wagtail's rich-text editor, writes ``<style>``
+    elements while it runs (heading placeholders, list numbering) and cannot be given a nonce;
+    a nonce in the list would make browsers ignore ``'unsafe-inline'``, so there is none.
+    Wagtail also shows Gravatar pictures for users without an avatar and, for administrators,
+    checks ``releases.wagtail.org`` for a newer release.
     """
     policy = site_policy(nonce)
-    policy["img-src"].append("https://www.gravatar.com")
+    policy["style-src"] = [SELF, "'unsafe-inline'", *_asset_origins()]
+    policy["img-src"].append("www.gravatar.com")  # the page's scheme: Wagtail writes //www...
     policy["connect-src"].append("https://releases.wagtail.org")
     return policy
 
