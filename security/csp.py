@@ -22,6 +22,9 @@ from django.http import HttpRequest, HttpResponse
 HEADER = "Content-Security-Policy"
 SELF = "'self'"
 NONE = "'none'"
+# Status codes of Django's technical error pages, which only exist with DEBUG on (never in
+# production): they are left without a policy so that a developer can read them.
+DEBUG_PAGES = {404, 500}
 # The NHS.UK frontend's stylesheet loads its Frutiger web fonts from the NHS's asset host.
 NHS_FONTS = "https://assets.nhs.uk"
 # The nonce of the request being handled, for templates rendered without the request in their
@@ -125,6 +128,8 @@ class ContentSecurityPolicyMiddleware:
             response = self.get_response(request)
         finally:
             current_nonce.reset(reset)
+        if settings.DEBUG and response.status_code in DEBUG_PAGES:
+            return response  # Django's debug pages style and script themselves inline
         admin = request.path.startswith("/admin/")
         policy = admin_policy(nonce) if admin else site_policy(nonce)
         for name, sources in request.__dict__.get("_csp_extra", {}).items():

@@ -47,6 +47,14 @@ def test_not_found_page_has_the_policy(client, programme):
     assert_page_keeps_policy(response)
 
 
+def test_debug_error_pages_are_left_readable_only_with_debug_on(client, programme, settings):
+    settings.DEBUG = True
+    debug_404 = client.get("/no-such-page/")
+    assert debug_404.status_code == 404
+    assert "Content-Security-Policy" not in debug_404
+    assert_page_keeps_policy(client.get(programme.programme.url))
+
+
 @pytest.mark.urls("tests.security.urls")
 def test_server_error_page_has_the_policy(db):
     client = Client(raise_request_exception=False)
