@@ -46,6 +46,18 @@ def _asset_origins() -> list[str]:
     return sorted({origin for origin in found if origin})
 
 
+def _configured_origins() -> list[str]:
+    """The site's configured public addresses, which absolute links to its own images use.
+
+    Badge images are written as ``BADGES_BASE_URL`` (or ``WAGTAILADMIN_BASE_URL``) URLs, the
+    same origin as the page in production, but not when a developer browses the site under
+    another name (``localhost`` for ``127.0.0.1``).
+    """
+    names = ("WAGTAILADMIN_BASE_URL", "BADGES_BASE_URL", "LTI_TOOL_BASE_URL")
+    found = (origin_of(getattr(settings, name, "") or "") for name in names)
+    return sorted({origin for origin in found if origin})
+
+
 def site_policy(nonce: str) -> dict[str, list[str]]:
     """The policy of every page: the site's own scripts, styles, images, media and forms."""
     assets = _asset_origins()
@@ -53,7 +65,7 @@ def site_policy(nonce: str) -> dict[str, list[str]]:
         "default-src": [SELF],
         "script-src": [SELF, f"'nonce-{nonce}'", *assets],
         "style-src": [SELF, f"'nonce-{nonce}'", *assets],
-        "img-src": [SELF, "data:", *assets],
+        "img-src": [SELF, "data:", *assets, *_configured_origins()],
         "font-src": [SELF, NHS_FONTS, *assets],
         "media-src": [SELF, *assets],
         "connect-src": [SELF],

@@ -4,12 +4,14 @@ verification page, before and after a check (a pasted credential is untrusted in
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from badges.issuing import award
 from badges.models import Credential
-from tests.security.policy import assert_page_keeps_policy
+from security.csp import origin_of
+from tests.security.policy import assert_page_keeps_policy, policy
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +26,9 @@ def test_credential_and_verification_pages_keep_the_policy(client, credential):
     assert page.status_code == 200
     assert page["Content-Type"].startswith("text/html")
     assert_page_keeps_policy(page)
+    # The badge image is an absolute URL on the configured site address: the policy allows it.
+    image = re.search(r'<img src="([^"]+)"', page.content.decode())[1]
+    assert origin_of(image) in policy(page)["img-src"]
     form = client.get("/badges/verify/")
     assert form.status_code == 200
     assert_page_keeps_policy(form)
