@@ -1,9 +1,18 @@
-"""The Dynamic Registration page the LMS opens (``/lti/register/``)."""
+"""The Dynamic Registration page the LMS opens (``/lti/register/``).
+
+The LMS opens it once with ``token`` (the one-time link), ``openid_configuration`` and
+``registration_token`` in the query string. Only that first request carries them in its URL:
+the review form posts them in its body to the bare ``/lti/register/``, and the pages send no
+referrer, so neither secret reaches an access log, a proxy log or a ``Referer`` header after
+that (``security.log_redaction`` masks them in the first request's log line too).
+"""
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
+from functools import wraps
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -18,9 +27,22 @@ from lti_tool.configuration import registration_payload
 logger = logging.getLogger("lti_tool.registration")
 
 
+def no_referrer(view: Callable[[HttpRequest], HttpResponse]) -> Callable[..., HttpResponse]:
+    """Send no ``Referer`` from these pages: the first one's URL holds the tokens."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest) -> HttpResponse:
+        response = view(request)
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+
+    return wrapper
+
+
 @csrf_exempt  # the one-time token in the form, not a cookie, protects this LMS-framed page
 @xframe_options_exempt
 @never_cache
+@no_referrer
 @require_http_methods(["GET", "POST"])
 def register(request: HttpRequest) -> HttpResponse:
     source = request.POST if request.method == "POST" else request.GET

@@ -221,4 +221,6 @@ def test_platform_storage_login_keeps_the_secret_with_the_platform(client, lms):
     login = client.post("/lti/login/", pending.login_params)
     assert login.status_code == 200
     html = login.content.decode()
-    assert "lti.put_data" in html and lms.server.auth_url in html
+    script = "/static/lti_tool/platform_storage_login.js"
+    assert f'<script src="{script}">' in html and lms.server.auth_url in html
+    assert b"lti.put_data" in client.get(script).getvalue()
