@@ -215,7 +215,7 @@ def test_client_address_trusts_only_the_configured_proxies(header, proxies, meta
         assert client_address(request) == expected
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_login_is_consumed_exactly_once_by_concurrent_launches():
     """Twenty threads present the same state and nonce at the same moment: one wins."""
     if connection.vendor == "sqlite" and connection.is_in_memory_db():
