@@ -3,6 +3,7 @@ few queries per batch, and a cohort award racing another award of the same learn
 
 from __future__ import annotations
 
+import io
 import threading
 
 import pytest
@@ -275,3 +276,19 @@ def test_the_progress_page_refreshes_itself_until_the_award_is_finished(
     assert 'http-equiv="refresh"' in running
     assert "300 of 300 learners done" in finished
     assert 'http-equiv="refresh"' not in finished
+
+
+def test_the_step_badge_command_catches_up_and_can_run_again(step, step_achievement):
+    from django.core.management import call_command
+
+    cohort = _learners(3)
+    for learner in cohort:
+        StepCompletion.objects.create(learner=learner, step=step, completed_at=timezone.now())
+    first, second = io.StringIO(), io.StringIO()
+
+    call_command("award_step_badges", stdout=first)
+    call_command("award_step_badges", stdout=second)
+
+    assert f"{step.title}: 3 issued, 0 already held" in first.getvalue()
+    assert f"{step.title}: 0 issued, 3 already held" in second.getvalue()
+    assert Credential.objects.filter(achievement=step_achievement).count() == 3
