@@ -13,7 +13,7 @@ dataset is built from that expansion and canonicalised, without pyld expanding i
 Processed contexts are cached once per process (see :class:`_CachingProcessor`): every
 credential names the same few bundled contexts, and re-processing them (several hundred term
 definitions, most of them in type-scoped contexts that pyld never reuses across documents) was
-nine tenths of the cost of verifying a credential. pyld 3.3 has no ``safe`` option, so the
+four fifths of the cost of verifying a credential. pyld 3.3 has no ``safe`` option, so the
 equivalent checks are done here (``safe=True``, the default): any property that the contexts do
 not define, and any ``@id``/``@type`` that is not an absolute IRI, would silently vanish from
 the canonical form (and so from what a signature covers); such documents are refused with

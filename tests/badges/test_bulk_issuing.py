@@ -187,7 +187,7 @@ needs_row_locks = pytest.mark.skipif(
 
 
 @needs_row_locks
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_award_committed_between_the_check_and_the_insert_is_not_duplicated(
     mentor_achievement,
 ):
@@ -224,7 +224,7 @@ def test_an_award_committed_between_the_check_and_the_insert_is_not_duplicated(
 
 
 @needs_row_locks
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_cohort_awards_of_the_same_learners_at_once_issue_each_credential_once(
     mentor_achievement,
 ):
