@@ -24,13 +24,14 @@ Plain Python, no Django: the app's models and views call these functions.
 
 from __future__ import annotations
 
-import copy
 import hashlib
+import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any, Final
 
 import base58
@@ -267,8 +268,10 @@ def _split_secured(document: object) -> tuple[dict[str, Any], dict[str, Any]]:
         proof = proof[0]
     if not isinstance(proof, Mapping):
         raise _Failure(FailureCode.MALFORMED_PROOF, "the proof must be a JSON object")
-    unsecured = {key: copy.deepcopy(value) for key, value in document.items() if key != "proof"}
-    return unsecured, copy.deepcopy(dict(proof))
+    # Shallow copies: nothing below modifies the values, and canonicalisation works on its own
+    # deep copy, so the caller's document is never changed.
+    unsecured = {key: value for key, value in document.items() if key != "proof"}
+    return unsecured, dict(proof)
 
 
 def _proof_configuration(
@@ -296,8 +299,8 @@ def _proof_configuration(
                 FailureCode.MALFORMED_PROOF,
                 "the proof's @context does not match the start of the document's @context",
             )
-        document["@context"] = copy.deepcopy(proof_context)
-    config["@context"] = copy.deepcopy(document["@context"])
+        document["@context"] = proof_context
+    config["@context"] = document["@context"]
     return document, config
 
 
@@ -336,6 +339,18 @@ def canonical_forms(document: Mapping[str, Any]) -> tuple[str, str]:
     return canonicalize(document_for_canon), canonicalize(proof_config)
 
 
+@lru_cache(maxsize=64)
+def _canonical_proof_configuration(proof_config_json: str) -> str:
+    """Canonical form of a proof configuration, given as JSON with sorted keys.
+
+    Credentials signed together (a cohort's awards) share one proof configuration: same
+    ``created``, key, suite, purpose and ``@context``. Its canonical form is a pure function of
+    that JSON (key order does not matter to JSON-LD), so signing a batch canonicalises it once.
+    Only signing uses this; verification always canonicalises what it is given.
+    """
+    return canonicalize(json.loads(proof_config_json))
+
+
 def add_proof(
     document: Mapping[str, Any],
     private_key: Ed25519PrivateKey,
@@ -348,7 +363,9 @@ def add_proof(
     ``verification_method`` is the IRI verifiers will resolve to the public key (for an
     issuer profile, ``<issuer id>#<publicKeyMultibase>`` is usual). ``created`` is either an
     XML Schema dateTimeStamp string (kept as given) or a timezone-aware datetime (written in
-    UTC, to the second). The input document is not modified.
+    UTC, to the second). The input document is not modified; the returned one is a new
+    top-level object that shares its nested values with it (no deep copy: signing in bulk
+    should not pay for one), so copy before changing either.
 
     Raises ``ValueError``/``TypeError`` for bad arguments (an existing proof, no ``@context``,
     a non-Ed25519 key, ...) and :class:`badges.jsonld.LinkedDataError` subclasses if the
@@ -374,10 +391,10 @@ def add_proof(
         "cryptosuite": CRYPTOSUITE,
         "proofPurpose": proof_purpose,
     }
-    unsecured = copy.deepcopy(dict(document))
-    proof_config = {**proof, "@context": copy.deepcopy(unsecured["@context"])}
+    unsecured = dict(document)
+    proof_config = {**proof, "@context": unsecured["@context"]}
     document_canon = canonicalize(unsecured)
-    proof_canon = canonicalize(proof_config)
+    proof_canon = _canonical_proof_configuration(json.dumps(proof_config, sort_keys=True))
     signature = private_key.sign(_hash_data(document_canon, proof_canon))
     proof["proofValue"] = _encode_base58btc(signature)
     return {**unsecured, "proof": proof}

@@ -10,13 +10,18 @@ assessor through :func:`award_accreditation` (one learner) or the bulk task in
 
 from __future__ import annotations
 
+import copy
 import uuid
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import prefetch_related_objects
+from django.db.models.fields.related_descriptors import ReverseOneToOneDescriptor
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
@@ -25,11 +30,19 @@ from django.utils.module_loading import import_string
 from badges.dataintegrity import add_proof
 from badges.dates import format_timestamp
 from badges.jsonld import CREDENTIALS_V2_URL, OB3_CONTEXT_URL, OB3_EXTENSIONS_URL
-from badges.models import Achievement, AwardRule, Credential, RecipientType, site_url
+from badges.models import (
+    Achievement,
+    AwardRule,
+    Credential,
+    RecipientType,
+    SigningKey,
+    StatusList,
+    site_url,
+)
 from badges.signing import active_key, hash_identifier, new_salt, normalise_email
-from badges.statuslist import allocate_index
+from badges.statuslist import allocate_indexes
 from hub.events import step_completed
-from hub.models import Learner
+from hub.models import Learner, StepCompletion
 
 __all__ = [
     "CREDENTIAL_CONTEXT",
@@ -40,7 +53,10 @@ __all__ = [
     "achievement_document",
     "award",
     "award_accreditation",
+    "award_accreditations",
+    "award_many",
     "award_step_achievements",
+    "award_step_badges",
     "build_credential",
     "recipient_for",
     "revoke",
@@ -140,14 +156,20 @@ def build_credential(
     valid_until: datetime | None,
     status_list_url: str,
     status_index: int,
+    achievement_data: dict[str, Any] | None = None,
+    issuer_profile: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The unsigned OpenBadgeCredential (VC Data Model 2.0) for one award."""
+    """The unsigned OpenBadgeCredential (VC Data Model 2.0) for one award.
+
+    ``achievement_data`` and ``issuer_profile`` may be given when they were already built for
+    other credentials of the same award (they are shared, not copied, by the documents).
+    """
     document: dict[str, Any] = {
         "@context": list(CREDENTIAL_CONTEXT),
         "id": credential_url,
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": achievement.name,
-        "issuer": _issuer_profile(achievement),
+        "issuer": issuer_profile if issuer_profile is not None else _issuer_profile(achievement),
         "validFrom": format_timestamp(valid_from),
     }
     if valid_until is not None:
@@ -163,7 +185,9 @@ def build_credential(
                 "salt": salt,
             }
         ],
-        "achievement": achievement_document(achievement),
+        "achievement": (
+            achievement_data if achievement_data is not None else achievement_document(achievement)
+        ),
     }
     document["credentialSchema"] = [
         {"id": OB3_SCHEMA_URL, "type": "1EdTechJsonSchemaValidator2019"}
@@ -176,6 +200,180 @@ def build_credential(
         "statusListCredential": status_list_url,
     }
     return document
+
+
+#: Learners signed and recorded together: one query for those already holding the
+#: achievement, one block of status list indexes, one INSERT. Big enough that the round trips
+#: stop mattering next to the signing, small enough that a batch's transaction stays short.
+BATCH_SIZE = 250
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """What every credential of one achievement awarded at one time has in common: worked
+    out once per batch instead of once per learner."""
+
+    achievement: Achievement
+    issued: datetime
+    valid_until: datetime | None
+    awarded_by: Any
+    key: SigningKey
+    private_key: Ed25519PrivateKey
+    achievement_document: dict[str, Any]
+    issuer_profile: dict[str, Any]
+    credential_url: Callable[[uuid.UUID], str]
+
+
+def _credential_url_maker() -> Callable[[uuid.UUID], str]:
+    """``Credential.url`` for a public id not yet saved, without resolving the URL each time:
+    the URL is resolved once for a placeholder id, which is then swapped for the real one."""
+    placeholder = uuid.UUID(int=0)
+    head, tail = site_url(reverse("badges:credential", args=[placeholder])).split(str(placeholder))
+    return lambda public_id: f"{head}{public_id}{tail}"
+
+
+def _shared(achievement: Achievement, awarded_by: Any, now: datetime | None) -> _Shared:
+    issued = (now or timezone.now()).replace(microsecond=0)
+    key = active_key(achievement.issuer)
+    return _Shared(
+        achievement=achievement,
+        issued=issued,
+        valid_until=(
+            issued + timedelta(days=achievement.validity_days)
+            if achievement.validity_days
+            else None
+        ),
+        awarded_by=awarded_by,
+        key=key,
+        private_key=key.private_key(),
+        achievement_document=achievement_document(achievement),
+        issuer_profile=_issuer_profile(achievement),
+        credential_url=_credential_url_maker(),
+    )
+
+
+def _prefetch_recipients(learners: Sequence[Learner]) -> None:
+    """Load the learners' LTI users (where their emails are) in one query, when the LTI tool
+    provides that relation; :func:`recipient_for` then reads them without a query each."""
+    if isinstance(getattr(Learner, "lti_user", None), ReverseOneToOneDescriptor):
+        prefetch_related_objects(list(learners), "lti_user")
+
+
+def _new_credential(
+    learner: Learner, shared: _Shared, status_list: StatusList, index: int, list_url: str
+) -> Credential:
+    """The signed, unsaved credential of one learner."""
+    recipient = recipient_for(learner)
+    salt = new_salt()
+    identity_hash = hash_identifier(recipient.value, salt)
+    public_id = uuid.uuid4()
+    document = build_credential(
+        credential_url=shared.credential_url(public_id),
+        achievement=shared.achievement,
+        identity_type=recipient.identity_type,
+        identity_hash=identity_hash,
+        salt=salt,
+        valid_from=shared.issued,
+        valid_until=shared.valid_until,
+        status_list_url=list_url,
+        status_index=index,
+        # Copies of two small objects, so that no two documents share a nested value.
+        achievement_data=copy.deepcopy(shared.achievement_document),
+        issuer_profile=copy.deepcopy(shared.issuer_profile),
+    )
+    signed = add_proof(document, shared.private_key, shared.key.verification_method, shared.issued)
+    return Credential(
+        public_id=public_id,
+        achievement=shared.achievement,
+        learner=learner,
+        recipient_type=recipient.identity_type,
+        recipient_hash=identity_hash,
+        recipient_salt=salt,
+        issued_at=shared.issued,
+        valid_from=shared.issued,
+        valid_until=shared.valid_until,
+        document=signed,
+        status_list=status_list,
+        status_index=index,
+        awarded_by=shared.awarded_by,
+    )
+
+
+def _award_batch(learners: Sequence[Learner], shared: _Shared) -> list[AwardResult]:
+    """Award ``shared.achievement`` to each of ``learners`` (distinct) exactly once. Call it
+    inside a transaction.
+
+    The learners already holding it are found in one query; the others get
+    a block of status list indexes, are signed, and are inserted in one statement inside a
+    savepoint. If that insert breaks the (learner, achievement) constraint, someone awarded
+    one of them meanwhile: the savepoint (with its indexes) is rolled back and the batch is
+    done again one learner at a time, where the constraint decides each learner alone.
+    """
+    achievement = shared.achievement
+    held = {
+        credential.learner_id: credential
+        for credential in Credential.objects.filter(
+            achievement=achievement, learner__in=[learner.pk for learner in learners]
+        )
+    }
+    to_issue = [learner for learner in learners if learner.pk not in held]
+    created: dict[int, Credential] = {}
+    if to_issue:
+        _prefetch_recipients(to_issue)
+        try:
+            with transaction.atomic():
+                slots = allocate_indexes(achievement.issuer, len(to_issue))
+                list_urls = {slot.pk: slot.url() for slot, _ in slots}
+                credentials = [
+                    _new_credential(learner, shared, slot, index, list_urls[slot.pk])
+                    for learner, (slot, index) in zip(to_issue, slots, strict=True)
+                ]
+                Credential.objects.bulk_create(credentials)
+        except IntegrityError:
+            if len(learners) == 1:
+                existing = Credential.objects.get(learner=learners[0], achievement=achievement)
+                return [AwardResult(existing, created=False)]
+            return [_award_batch([learner], shared)[0] for learner in learners]
+        created = {credential.learner_id: credential for credential in credentials}
+    return [
+        AwardResult(created[learner.pk], created=True)
+        if learner.pk in created
+        else AwardResult(held[learner.pk], created=False)
+        for learner in learners
+    ]
+
+
+def award_many(
+    learners: Iterable[Learner],
+    achievement: Achievement,
+    *,
+    awarded_by: Any = None,
+    now: datetime | None = None,
+    batch_size: int = BATCH_SIZE,
+    on_batch: Callable[[list[AwardResult]], None] | None = None,
+) -> list[AwardResult]:
+    """Award ``achievement`` to each learner exactly once; one result per distinct learner,
+    in the order given.
+
+    Works in batches of ``batch_size`` learners, each in its own transaction (see
+    :func:`_award_batch`), all issued at the same time and signed with the same key.
+    ``on_batch`` is called with each batch's results inside that batch's transaction, so
+    that what it records (a bulk award's progress) commits with the credentials or not at all.
+    """
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    distinct = list({learner.pk: learner for learner in learners}.values())
+    if not distinct:
+        return []
+    shared = _shared(achievement, awarded_by, now)
+    results: list[AwardResult] = []
+    for start in range(0, len(distinct), batch_size):
+        with transaction.atomic():
+            batch_results = _award_batch(distinct[start : start + batch_size], shared)
+            if on_batch is not None:
+                on_batch(batch_results)
+        results.extend(batch_results)
+    return results
 
 
 def award(
@@ -191,57 +389,7 @@ def award(
     ``created=False``: the unique constraint on (learner, achievement) decides, inside one
     transaction, and the losing attempt's work is rolled back to a savepoint.
     """
-    with transaction.atomic():
-        existing = Credential.objects.filter(learner=learner, achievement=achievement).first()
-        if existing is not None:
-            return AwardResult(existing, created=False)
-
-        issued = (now or timezone.now()).replace(microsecond=0)
-        valid_until = (
-            issued + timedelta(days=achievement.validity_days)
-            if achievement.validity_days
-            else None
-        )
-        recipient = recipient_for(learner)
-        salt = new_salt()
-        identity_hash = hash_identifier(recipient.value, salt)
-        public_id = uuid.uuid4()
-        credential_url = site_url(reverse("badges:credential", args=[public_id]))
-        key = active_key(achievement.issuer)
-        try:
-            with transaction.atomic():
-                status_list, index = allocate_index(achievement.issuer)
-                document = build_credential(
-                    credential_url=credential_url,
-                    achievement=achievement,
-                    identity_type=recipient.identity_type,
-                    identity_hash=identity_hash,
-                    salt=salt,
-                    valid_from=issued,
-                    valid_until=valid_until,
-                    status_list_url=status_list.url(),
-                    status_index=index,
-                )
-                signed = add_proof(document, key.private_key(), key.verification_method, issued)
-                credential = Credential.objects.create(
-                    public_id=public_id,
-                    achievement=achievement,
-                    learner=learner,
-                    recipient_type=recipient.identity_type,
-                    recipient_hash=identity_hash,
-                    recipient_salt=salt,
-                    issued_at=issued,
-                    valid_from=issued,
-                    valid_until=valid_until,
-                    document=signed,
-                    status_list=status_list,
-                    status_index=index,
-                    awarded_by=awarded_by,
-                )
-        except IntegrityError:
-            credential = Credential.objects.get(learner=learner, achievement=achievement)
-            return AwardResult(credential, created=False)
-        return AwardResult(credential, created=True)
+    return award_many([learner], achievement, awarded_by=awarded_by, now=now)[0]
 
 
 def award_accreditation(learner: Learner, achievement: Achievement, assessor: Any) -> AwardResult:
@@ -249,6 +397,19 @@ def award_accreditation(learner: Learner, achievement: Achievement, assessor: An
     if achievement.award_rule != AwardRule.ASSESSOR:
         raise AwardError(f"{achievement} is awarded automatically, not by an assessor")
     return award(learner, achievement, awarded_by=assessor)
+
+
+def award_accreditations(
+    learners: Iterable[Learner],
+    achievement: Achievement,
+    assessor: Any,
+    *,
+    on_batch: Callable[[list[AwardResult]], None] | None = None,
+) -> list[AwardResult]:
+    """An assessor awards an accreditation to a cohort, in batches (see :func:`award_many`)."""
+    if achievement.award_rule != AwardRule.ASSESSOR:
+        raise AwardError(f"{achievement} is awarded automatically, not by an assessor")
+    return award_many(learners, achievement, awarded_by=assessor, on_batch=on_batch)
 
 
 @receiver(step_completed, dispatch_uid="badges.award_step_achievements")
@@ -263,6 +424,25 @@ def award_step_achievements(
             step_id=step.pk, award_rule=AwardRule.STEP_COMPLETED
         ).select_related("issuer")
     ]
+
+
+def award_step_badges(step: Any, learners: Iterable[Learner] | None = None) -> list[AwardResult]:
+    """Award the step's badges to every learner who completed it (or to those of
+    ``learners`` who did), in batches: for badges added to a step after learners completed it.
+
+    The credentials are issued now (one issue time for the whole cohort, which is what lets
+    them be signed in batches); learners holding a badge already keep theirs.
+    """
+    completions = StepCompletion.objects.filter(step_id=step.pk)
+    if learners is not None:
+        completions = completions.filter(learner__in=[learner.pk for learner in learners])
+    cohort = list(Learner.objects.filter(pk__in=completions.values("learner_id")).order_by("pk"))
+    results: list[AwardResult] = []
+    for achievement in Achievement.objects.filter(
+        step_id=step.pk, award_rule=AwardRule.STEP_COMPLETED
+    ).select_related("issuer"):
+        results.extend(award_many(cohort, achievement))
+    return results
 
 
 def revoke(credential: Credential, reason: str, now: datetime | None = None) -> Credential:

@@ -7,7 +7,13 @@ contexts that Open Badges use from copies bundled in ``badges/contexts/`` and re
 other context with :class:`UnknownContextError`.
 
 :func:`canonicalize` turns a JSON-LD document into RDF Dataset Canonicalization (RDFC-1.0,
-the algorithm pyld calls ``URDNA2015``) N-Quads. pyld 3.3 has no ``safe`` option, so the
+the algorithm pyld calls ``URDNA2015``) N-Quads. Each document is expanded once; the RDF
+dataset is built from that expansion and canonicalised, without pyld expanding it again.
+
+Processed contexts are cached once per process (see :class:`_CachingProcessor`): every
+credential names the same few bundled contexts, and re-processing them (several hundred term
+definitions, most of them in type-scoped contexts that pyld never reuses across documents) was
+four fifths of the cost of verifying a credential. pyld 3.3 has no ``safe`` option, so the
 equivalent checks are done here (``safe=True``, the default): any property that the contexts do
 not define, and any ``@id``/``@type`` that is not an absolute IRI, would silently vanish from
 the canonical form (and so from what a signature covers); such documents are refused with
@@ -28,8 +34,10 @@ from types import MappingProxyType
 from typing import Any, Final, NoReturn
 
 from pyld import jsonld as pyld_jsonld
+from pyld.canon import URDNA2015
 from pyld.context_resolver import ContextResolver
 from pyld.documentloader.base import RemoteDocument
+from pyld.identifier_issuer import IdentifierIssuer
 
 __all__ = [
     "BUNDLED_CONTEXTS",
@@ -44,6 +52,7 @@ __all__ = [
     "UnsafeDocumentError",
     "bundled_context",
     "canonicalize",
+    "clear_context_caches",
     "is_absolute_iri",
     "load_document",
 ]
@@ -73,12 +82,21 @@ BUNDLED_CONTEXTS: Final[Mapping[str, str]] = MappingProxyType(
 _ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:\S*$")
 _BLANK_NODE = re.compile(r"^_:\S+$")
 
-# pyld's cache of processed context objects, keyed by their canonical JSON. Only the bodies of
-# bundled contexts and the scoped contexts inside them reach it (documents with inline contexts
-# are refused before pyld runs), so it holds a small fixed set. URLs are not cached: every
-# call asks load_document again. It is ours rather than pyld's process-wide cache so that
-# another pyld user in the same process, with another loader, cannot affect our results.
+# pyld's cache of resolved contexts, keyed by URL (bundled contexts only: load_document refuses
+# every other URL, and a refused URL is never cached) or by the canonical JSON of a scoped
+# context inside one of them (documents with inline contexts are refused before pyld runs). So
+# it holds a small fixed set. It is ours rather than pyld's process-wide cache so that another
+# pyld user in the same process, with another loader, cannot affect our results.
 _RESOLVED_CONTEXTS: dict[str, Any] = {}
+
+# Processed (active) contexts, see _CachingProcessor. Bounded: cleared when it grows past this,
+# which a fixed set of bundled contexts never makes it do.
+_PROCESSED_CONTEXTS: dict[tuple[Any, ...], tuple[Any, Any, Any]] = {}
+_PROCESSED_CONTEXTS_LIMIT: Final = 2048
+
+# pyld freezes every processed context it caches (a frozendict); only those are immutable
+# enough to share between documents.
+_FROZEN_CONTEXT: Final[type] = type(pyld_jsonld.freeze({}))
 
 
 class LinkedDataError(Exception):
@@ -144,6 +162,9 @@ def load_document(url: str, options: Mapping[str, Any] | None = None) -> RemoteD
 
     ``options`` is accepted because pyld passes its request options (headers and the like);
     they are ignored. Any URL that is not bundled raises :class:`UnknownContextError`.
+
+    The ``static`` tag lets pyld keep the resolved context in :data:`_RESOLVED_CONTEXTS` for
+    the life of the process: a bundled file never changes while the process runs.
     """
     document = bundled_context(url)
     return {
@@ -151,7 +172,95 @@ def load_document(url: str, options: Mapping[str, Any] | None = None) -> RemoteD
         "contextUrl": None,
         "documentUrl": url,
         "document": document,
+        "tag": "static",
     }
+
+
+def clear_context_caches() -> None:
+    """Forget every resolved and processed context (the next document loads them again).
+
+    Nothing needs this in normal running: the cached contexts are built only from bundled
+    files. Tests use it to see the loader being asked.
+    """
+    _RESOLVED_CONTEXTS.clear()
+    _PROCESSED_CONTEXTS.clear()
+
+
+def _context_key(local_context: Any) -> tuple[bool, Any]:
+    """(by identity?, key) for a local context as pyld passes it to context processing.
+
+    URLs and lists of URLs (a document's ``@context``) are keyed by value. Anything else (a
+    scoped context object inside a processed bundled context) is keyed by identity: those
+    objects live as long as the cached contexts that hold them and are never modified.
+    """
+    if isinstance(local_context, str):
+        return False, local_context
+    if isinstance(local_context, list) and all(isinstance(item, str) for item in local_context):
+        return False, tuple(local_context)
+    return True, id(local_context)
+
+
+class _CachingProcessor(pyld_jsonld.JsonLdProcessor):
+    """pyld's processor with processed contexts reused across documents.
+
+    pyld caches a processed context per resolved context and *active context id*, but a
+    type-scoped context (``propagate`` false, as every Open Badges type's context is) is
+    applied to a fresh copy of the active context with a fresh id, so it is processed again for
+    every node of every document. Here the result of processing ``local_ctx`` on top of an
+    immutable (frozen) active context is kept, keyed by that active context's identity, the
+    local context and the flags; the same inputs always give the same frozen result.
+
+    Only inputs that can come from bundled contexts reach this cache: documents naming other
+    contexts, or inline ones, are refused before pyld runs. Calls made while a context is being
+    defined (``cycles`` given) and results that are not frozen are not cached.
+    """
+
+    def _process_context(
+        self,
+        active_ctx: Any,
+        local_ctx: Any,
+        options: Any,
+        override_protected: bool = False,
+        propagate: bool = True,
+        validate_scoped: bool = True,
+        cycles: Any = None,
+    ) -> Any:
+        if cycles is not None or not isinstance(active_ctx, _FROZEN_CONTEXT):
+            return super()._process_context(
+                active_ctx,
+                local_ctx,
+                options,
+                override_protected,
+                propagate,
+                validate_scoped,
+                cycles,
+            )
+        by_identity, local_key = _context_key(local_ctx)
+        key = (
+            id(active_ctx),
+            by_identity,
+            local_key,
+            override_protected,
+            propagate,
+            validate_scoped,
+        )
+        cached = _PROCESSED_CONTEXTS.get(key)
+        # The entry holds the active and local context objects themselves, so their ids cannot
+        # be reused by other objects while it exists; the identity checks make that explicit.
+        if (
+            cached is not None
+            and cached[0] is active_ctx
+            and (not by_identity or cached[1] is local_ctx)
+        ):
+            return cached[2]
+        processed = super()._process_context(
+            active_ctx, local_ctx, options, override_protected, propagate, validate_scoped
+        )
+        if isinstance(processed, _FROZEN_CONTEXT):
+            if len(_PROCESSED_CONTEXTS) >= _PROCESSED_CONTEXTS_LIMIT:
+                _PROCESSED_CONTEXTS.clear()
+            _PROCESSED_CONTEXTS[key] = (active_ctx, local_ctx, processed)
+        return processed
 
 
 def _check_contexts(value: Any) -> None:
@@ -287,9 +396,11 @@ def _canonicalize(document: Mapping[str, Any], *, safe: bool) -> str:
     def on_property_dropped(expanded_property: str | None) -> None:
         dropped.append(expanded_property or "<keyword-like key>")
 
-    processor = pyld_jsonld.JsonLdProcessor(on_property_dropped=on_property_dropped)
+    processor = _CachingProcessor(on_property_dropped=on_property_dropped)
+    options = _processing_options()
     try:
-        expanded = processor.expand(dict(document), _processing_options())
+        # pyld deep-copies the document before expanding it: the caller's stays untouched.
+        expanded = processor.expand(dict(document), options)
     except _PYLD_FAILURES as error:  # pyld wraps loader errors in its own; unwrap them
         _raise_from_pyld(error)
 
@@ -307,12 +418,34 @@ def _canonicalize(document: Mapping[str, Any], *, safe: bool) -> str:
                 "and so not covered by a signature"
             )
 
-    options = _processing_options()
-    options.update({"algorithm": "URDNA2015", "format": "application/n-quads"})
     try:
-        canonical = pyld_jsonld.JsonLdProcessor().normalize(expanded, options)
+        canonical = URDNA2015().main(
+            _expanded_to_dataset(processor, expanded, options),
+            {"algorithm": "URDNA2015", "format": "application/n-quads"},
+        )
     except _PYLD_FAILURES as error:
         _raise_from_pyld(error)
     if not isinstance(canonical, str):
         raise InvalidJsonLdError("pyld did not return N-Quads text")
     return canonical
+
+
+def _expanded_to_dataset(
+    processor: pyld_jsonld.JsonLdProcessor, expanded: list[Any], options: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The RDF dataset of already expanded JSON-LD: pyld's ``to_rdf`` without its expansion.
+
+    ``normalize`` would expand its input again (expansion of expanded JSON-LD is the identity,
+    so that is pure cost); the steps after it are pyld's own, in its order: a node map with
+    ``_:b`` blank node labels, then each graph with an absolute IRI (or the default graph)
+    turned into triples. Generalised RDF (blank node predicates) is not produced.
+    """
+    issuer = IdentifierIssuer("_:b")
+    node_map: dict[str, Any] = {"@default": {}}
+    processor._create_node_map(expanded, node_map, "@default", issuer)
+    rdf_options = {**options, "produceGeneralizedRdf": False}
+    return {
+        graph_name: processor._graph_to_rdf(graph, issuer, rdf_options)
+        for graph_name, graph in sorted(node_map.items())
+        if graph_name == "@default" or pyld_jsonld._is_absolute_iri(graph_name)
+    }

@@ -27,6 +27,7 @@ from badges.signing import active_key
 __all__ = [
     "StatusListError",
     "allocate_index",
+    "allocate_indexes",
     "bit_is_set",
     "decode_list",
     "encode_list",
@@ -71,8 +72,23 @@ def bit_is_set(bits: bytes, index: int) -> bool:
 def allocate_index(issuer: Issuer) -> tuple[StatusList, int]:
     """Reserve the next free index on the issuer's current revocation list (a new list when
     the last one is full). Call inside the transaction that creates the credential."""
-    with transaction.atomic():
-        while True:
+    return allocate_indexes(issuer, 1)[0]
+
+
+def allocate_indexes(issuer: Issuer, count: int) -> list[tuple[StatusList, int]]:
+    """Reserve ``count`` consecutive free indexes on the issuer's current revocation list,
+    going on to a new list when it fills up: one UPDATE per list touched, not one per index.
+
+    Call inside the transaction that creates the credentials: the current list's row stays
+    locked until it ends (on databases with row locks), and an index is only ever handed out
+    once because each block is taken by an UPDATE that checks the list still starts where it
+    was read (it is read again if another transaction moved it first).
+    """
+    if count < 1:
+        raise ValueError("count must be at least 1")
+    slots: list[tuple[StatusList, int]] = []
+    with transaction.atomic(savepoint=False):
+        while len(slots) < count:
             status_list = (
                 StatusList.objects.select_for_update()
                 .filter(issuer=issuer, purpose="revocation")
@@ -81,12 +97,15 @@ def allocate_index(issuer: Issuer) -> tuple[StatusList, int]:
             )
             if status_list is None or status_list.is_full:
                 status_list = StatusList.objects.create(issuer=issuer)
-            updated = StatusList.objects.filter(
-                pk=status_list.pk, next_index__lt=F("length")
-            ).update(next_index=F("next_index") + 1)
+            start = status_list.next_index
+            take = min(count - len(slots), status_list.length - start)
+            updated = StatusList.objects.filter(pk=status_list.pk, next_index=start).update(
+                next_index=F("next_index") + take
+            )
             if updated:
-                status_list.refresh_from_db(fields=["next_index"])
-                return status_list, status_list.next_index - 1
+                status_list.next_index = start + take
+                slots.extend((status_list, index) for index in range(start, start + take))
+    return slots
 
 
 def status_list_credential(status_list: StatusList, now: datetime | None = None) -> dict[str, Any]:

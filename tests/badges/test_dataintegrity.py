@@ -19,6 +19,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from pyld import jsonld as pyld_jsonld
+from pyld.context_resolver import ContextResolver
 
 from badges import jsonld as pinned
 from badges.dataintegrity import (
@@ -39,7 +40,9 @@ from badges.dataintegrity import (
 from badges.jsonld import (
     BUNDLED_CONTEXTS,
     CREDENTIALS_V2_URL,
+    OB2_CONTEXT_URL,
     OB3_CONTEXT_URL,
+    OB3_EXTENSIONS_URL,
     LinkedDataError,
     UnknownContextError,
     UnsafeDocumentError,
@@ -403,6 +406,8 @@ def test_loader_hands_out_copies() -> None:
 
 
 def test_canonicalize_never_touches_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    pinned.clear_context_caches()  # so that the bundled contexts are loaded (once) below
+
     def no_network(*args: object, **kwargs: object) -> None:
         raise AssertionError("network access attempted")
 
@@ -450,6 +455,121 @@ def test_relative_iris_are_refused_not_resolved_against_a_made_up_base() -> None
     with pytest.raises(UnsafeDocumentError, match="people/ada"):
         canonicalize(document)
     assert "example.org/base" not in canonicalize(document, safe=False)
+
+
+def _uncached_canonical_form(document: dict[str, Any]) -> str:
+    """pyld's own path (expand inside normalize, a fresh resolver, no processed-context
+    cache), with the same pinned loader: what canonicalize gave before its caches existed."""
+    return pyld_jsonld.JsonLdProcessor().normalize(
+        copy.deepcopy(document),
+        {
+            "algorithm": "URDNA2015",
+            "format": "application/n-quads",
+            "base": None,
+            "processingMode": "json-ld-1.1",
+            "documentLoader": pinned.load_document,
+            "contextResolver": ContextResolver({}, pinned.load_document),
+        },
+    )
+
+
+def _documents_for_the_caches() -> list[dict[str, Any]]:
+    """Documents that share contexts in different orders and combinations, so that the
+    cached contexts of one are met by the next."""
+    vector = tv_signed()
+    del vector["proof"]
+    with_extensions = sample_credential()
+    with_extensions["@context"] = [CREDENTIALS_V2_URL, OB3_CONTEXT_URL, OB3_EXTENSIONS_URL]
+    with_extensions["credentialSubject"]["achievement"]["alignment"] = [
+        {"type": ["Alignment"], "targetName": "Step 1", "targetUrl": "https://hub.example.org/s"}
+    ]
+    status_list = {
+        "@context": [CREDENTIALS_V2_URL],
+        "id": "https://hub.example.org/status/1",
+        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+        "issuer": HUB_ISSUER,
+        "validFrom": "2025-03-01T09:30:00Z",
+        "credentialSubject": {
+            "id": "https://hub.example.org/status/1#list",
+            "type": "BitstringStatusList",
+            "statusPurpose": "revocation",
+            "encodedList": "uH4sIAAAAAAAAA-3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA",
+        },
+    }
+    ob2_assertion = {
+        "@context": OB2_CONTEXT_URL,
+        "id": "https://hub.example.org/ob2/assertions/1",
+        "type": "Assertion",
+        "recipient": {"type": "email", "hashed": True, "identity": "sha256$abc", "salt": "s"},
+        "badge": "https://hub.example.org/ob2/badges/1",
+        "verification": {"type": "hosted"},
+        "issuedOn": "2025-03-01T09:30:00Z",
+    }
+    proof_config = {
+        "@context": [CREDENTIALS_V2_URL, OB3_CONTEXT_URL],
+        "type": "DataIntegrityProof",
+        "created": "2025-03-01T09:30:05Z",
+        "verificationMethod": f"{HUB_ISSUER}#z6Mk",
+        "cryptosuite": CRYPTOSUITE,
+        "proofPurpose": "assertionMethod",
+    }
+    return [vector, with_extensions, status_list, ob2_assertion, proof_config, sample_credential()]
+
+
+def test_cached_contexts_give_the_same_canonical_forms_as_pyld_alone() -> None:
+    documents = _documents_for_the_caches()
+    expected = [_uncached_canonical_form(document) for document in documents]
+
+    pinned.clear_context_caches()
+    cold = [canonicalize(document) for document in documents]
+    warm = [canonicalize(document) for document in reversed(documents)][::-1]
+
+    assert all(expected), "every document yields statements"
+    assert cold == expected
+    assert warm == expected
+
+
+def test_cached_contexts_still_refuse_unknown_and_inline_contexts() -> None:
+    canonicalize(sample_credential())  # the bundled contexts are cached now
+    unknown = sample_credential()
+    unknown["@context"] = [CREDENTIALS_V2_URL, UNKNOWN_CONTEXT]
+    inline = sample_credential()
+    inline["credentialSubject"]["@context"] = {"shoeSize": "https://attacker.example/shoe"}
+
+    with pytest.raises(UnknownContextError):
+        canonicalize(unknown)
+    with pytest.raises(UnknownContextError):
+        canonicalize(inline)
+
+
+def test_contexts_cached_for_one_document_define_nothing_for_another() -> None:
+    # awardedDate is an Open Badges term; a document naming only the VC context must not get
+    # it from a context processed earlier for a document that named both.
+    canonicalize(sample_credential())
+    only_vc = {
+        "@context": [CREDENTIALS_V2_URL],
+        "id": "urn:uuid:4f1d6f0e-2b8a-4b44-9a51-7f3cf2b1e0aa",
+        "type": ["VerifiableCredential"],
+        "issuer": HUB_ISSUER,
+        "validFrom": "2025-03-01T09:30:00Z",
+        "awardedDate": "2025-03-01T09:30:00Z",
+        "credentialSubject": {"id": "did:example:learner-7f3a"},
+    }
+
+    with pytest.raises(UnsafeDocumentError, match="awardedDate"):
+        canonicalize(only_vc)
+    assert canonicalize(only_vc, safe=False) == _uncached_canonical_form(only_vc)
+    assert "awardedDate" not in canonicalize(only_vc, safe=False)
+
+
+def test_canonicalize_leaves_the_document_as_it_was() -> None:
+    document = tv_signed()
+    before = copy.deepcopy(document)
+
+    canonical_forms(document)
+    verify_proof(document, tv_resolver())
+
+    assert document == before
 
 
 # --- round trip with a fresh key --------------------------------------------------------------
