@@ -28,6 +28,16 @@ from hub.blocks import LessonStreamBlock
 RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
 
 
+def live_mentors(page: StepPage | LessonPage) -> Any:
+    """The page's published mentors, by name, whether ``page`` is live or a preview.
+
+    A page rebuilt from a revision (preview, "View draft", a revision in workflow) holds its
+    many-to-many relations in modelcluster's in-memory ``FakeQuerySet``, which has no Wagtail
+    ``live()`` method. Filtering on the ``live`` field works on both kinds of query set.
+    """
+    return page.mentors.filter(live=True).order_by("title")
+
+
 class ProgrammePage(Page):
     """The programme: the home of the site and the parent of its steps."""
 
@@ -181,7 +191,7 @@ class StepPage(Page):
         learner = progress.learner_for(request)
         context["lessons"] = lessons
         context["step_progress"] = progress.step_progress(learner, self, lessons=lessons)
-        context["mentors"] = self.mentors.live().order_by("title")
+        context["mentors"] = live_mentors(self)
         return context
 
 
@@ -307,7 +317,7 @@ class LessonPage(Page):
             next_lesson=next_lesson,
             previous_url=previous_lesson.url if previous_lesson else "",
             next_url=next_lesson.url if next_lesson else "",
-            mentors=self.mentors.live().order_by("title"),
+            mentors=live_mentors(self),
             learner=learner,
             lesson_state=progress.lesson_state(learner, self),
             feedback=kwargs.get("feedback", {}),
@@ -411,8 +421,13 @@ class MentorPage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["mentor_steps"] = self.steps.live().order_by("step_number")
-        context["mentor_lessons"] = self.lessons.live().order_by("path")
+        if self.pk is None:
+            # A new mentor being previewed: nothing can link to a page that does not exist yet.
+            context["mentor_steps"] = StepPage.objects.none()
+            context["mentor_lessons"] = LessonPage.objects.none()
+        else:
+            context["mentor_steps"] = self.steps.live().order_by("step_number")
+            context["mentor_lessons"] = self.lessons.live().order_by("path")
         return context
 
 
