@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -121,17 +122,33 @@ class OptionBlock(blocks.StructBlock):
     feedback = blocks.TextBlock(help_text="Shown to the learner after choosing this option.")
 
 
+#: A question needs two options, so a new one starts with two empty ones: the editor fills
+#: them in rather than meeting "the minimum number of items is 2" on saving.
+OPTIONS_PER_NEW_QUESTION = 2
+
+
 class QuestionBlock(blocks.StructBlock):
     question = blocks.CharBlock(max_length=300)
-    options = blocks.ListBlock(OptionBlock(), min_num=2)
+    options = blocks.ListBlock(
+        OptionBlock(),
+        min_num=OPTIONS_PER_NEW_QUESTION,
+        default=[{"text": "", "correct": False, "feedback": ""}] * OPTIONS_PER_NEW_QUESTION,
+    )
 
     def clean(self, value):
         value = super().clean(value)
         if not any(option["correct"] for option in value["options"]):
+            # A list-level error is shown above the options, where the editor ticks "correct".
             raise StructBlockValidationError(
                 block_errors={
-                    "options": ErrorList(
-                        [ValidationError("Mark at least one option as correct.", code="no_correct")]
+                    "options": ListBlockValidationError(
+                        non_block_errors=ErrorList(
+                            [
+                                ValidationError(
+                                    "Mark at least one option as correct.", code="no_correct"
+                                )
+                            ]
+                        )
                     )
                 }
             )

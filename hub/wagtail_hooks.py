@@ -1,4 +1,4 @@
-"""Wagtail admin integration for the hub: the editors' accessibility checker."""
+"""Wagtail admin integration for the hub: the editors' accessibility checker and page views."""
 
 from __future__ import annotations
 
@@ -6,6 +6,55 @@ from typing import Any
 
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
+from wagtail.admin.views.pages.create import CreateView
+from wagtail.admin.viewsets.pages import PageViewSet
+
+from hub.models import (
+    GlossaryPage,
+    LessonPage,
+    MentorIndexPage,
+    MentorPage,
+    ProgrammePage,
+    StepPage,
+)
+
+HUB_PAGE_MODELS = (ProgrammePage, StepPage, LessonPage, MentorIndexPage, MentorPage, GlossaryPage)
+
+
+class CreateWithoutAutosaveView(CreateView):
+    """The "add page" form, which never saves by itself.
+
+    Wagtail's autosave on the add form creates the page as soon as the required fields are
+    filled in: an attempt the editor abandons stays behind as a draft, holding the slug the
+    next attempt needs. A page here exists only once the editor chooses "Save draft" (or
+    submits it); from then on the edit form autosaves as usual.
+    """
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["autosave_enabled"] = False
+        return context
+
+    def post(self, request: Any) -> Any:
+        if self.expects_json_response and self.action_name == "save":
+            # Only autosave posts for JSON on this form; a page it made would be a ghost.
+            return self.json_error_response(
+                "autosave_disabled_on_create",
+                "New pages are saved when you choose “Save draft”.",
+            )
+        return super().post(request)
+
+
+@hooks.register("register_admin_viewset")
+def register_programme_page_viewsets() -> list[PageViewSet]:
+    return [
+        PageViewSet(
+            name=f"hub_{model._meta.model_name}",
+            model=model,
+            add_view_class=CreateWithoutAutosaveView,
+        )
+        for model in HUB_PAGE_MODELS
+    ]
 
 
 class ProgrammeContentChecker(ContentCheckerItem):

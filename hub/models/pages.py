@@ -28,6 +28,37 @@ from hub.blocks import LessonStreamBlock
 RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
 
 
+class HubPageForm(WagtailAdminPageForm):
+    """The edit form of every programme page: errors stated where the editor is looking.
+
+    Wagtail reports a slug that a sibling already uses on the slug field, which sits on the
+    Promote tab; an editor writing on the Content tab sees only "could not be saved". The
+    clash is repeated at the top of the form, naming the page that holds the address, so
+    the editor knows whether to rename this page or carry on with the other one.
+    """
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if "slug" in self.errors and self.parent_page is not None:
+            self.explain_slug_clash(cleaned.get("slug") or self.data.get("slug", ""))
+        return cleaned
+
+    def explain_slug_clash(self, slug: str) -> None:
+        holder = Page.objects.child_of(self.parent_page).filter(slug=slug)
+        if self.instance.pk:
+            holder = holder.exclude(pk=self.instance.pk)
+        page = holder.first()
+        if page is None:
+            return
+        state = "published" if page.live else "a draft that was never published"
+        self.add_error(
+            None,
+            f"The web address “{slug}” is already used by “{page.title}” ({state}) in "
+            f"“{self.parent_page.title}”. Change this page's slug on the Promote tab, or "
+            f"carry on with “{page.title}” instead.",
+        )
+
+
 def live_mentors(page: StepPage | LessonPage) -> Any:
     """The page's published mentors, by name, whether ``page`` is live or a preview.
 
@@ -51,6 +82,7 @@ class ProgrammePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["hub.StepPage", "hub.MentorIndexPage", "hub.GlossaryPage"]
     max_count = 1
+    base_form_class = HubPageForm
 
     content_panels = [
         *Page.content_panels,
@@ -86,7 +118,7 @@ class ProgrammePage(Page):
         return context
 
 
-class StepPageForm(WagtailAdminPageForm):
+class StepPageForm(HubPageForm):
     """Checks rules that need the parent page, which the model does not know before saving."""
 
     def clean(self) -> dict[str, Any]:
@@ -216,6 +248,7 @@ class LessonPage(Page):
 
     parent_page_types = ["hub.StepPage"]
     subpage_types: list[str] = []
+    base_form_class = HubPageForm
 
     content_panels = [
         *Page.content_panels,
@@ -341,6 +374,7 @@ class MentorIndexPage(Page):
     parent_page_types = ["hub.ProgrammePage"]
     subpage_types = ["hub.MentorPage"]
     max_count_per_parent = 1
+    base_form_class = HubPageForm
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     api_fields = [APIField("introduction")]
@@ -385,6 +419,7 @@ class MentorPage(Page):
 
     parent_page_types = ["hub.MentorIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = HubPageForm
 
     content_panels = [
         *Page.content_panels,
@@ -439,6 +474,7 @@ class GlossaryPage(Page):
     parent_page_types = ["hub.ProgrammePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
+    base_form_class = HubPageForm
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
