@@ -44,7 +44,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "hub.apps.EditorialUsersConfig",  # wagtail.users, with group purposes on user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
