@@ -7,6 +7,11 @@ class HubConfig(AppConfig):
     verbose_name = "Programme content hub"
     default = True
 
+    def ready(self) -> None:
+        from hub import content_changes
+
+        content_changes.connect()
+
 
 class EditorialUsersConfig(WagtailUsersAppConfig):
     """Wagtail's users app, with user forms that explain the editorial groups."""

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
+from django.http import HttpRequest
+from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.models import Page
 
+from hub import content_changes
 from hub.models import (
     GlossaryPage,
     LessonPage,
@@ -43,6 +48,22 @@ class CreateWithoutAutosaveView(CreateView):
                 "New pages are saved when you choose “Save draft”.",
             )
         return super().post(request)
+
+
+@hooks.register("before_delete_page")
+def keep_pages_that_hold_learners_progress(request: HttpRequest, page: Page) -> Any:
+    """Deleting a lesson or step would erase learners' answers, reflections and completions
+    (they cascade with the page): such a page can be unpublished, not deleted."""
+    held = content_changes.learners_with_progress(page)
+    if not held:
+        return None
+    messages.error(
+        request,
+        f"“{page.get_admin_display_title()}” cannot be deleted: {held} learner(s) have "
+        "progress on it or on pages below it, and deleting would erase it. Unpublish the "
+        "page instead; learners keep what they completed.",
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
 
 
 @hooks.register("register_admin_viewset")

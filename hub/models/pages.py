@@ -59,6 +59,22 @@ class HubPageForm(WagtailAdminPageForm):
         )
 
 
+LESSON_CHANGES_HELP = (
+    "<p><strong>Changing a published lesson.</strong> Learners who have completed it keep "
+    "it completed, whatever you change. Learners who have not finished must meet the rule "
+    "as you publish it: a question or reflection prompt you add must be answered; one you "
+    "remove no longer counts, and learners who now meet the rule have the lesson completed "
+    "when you publish. Their earlier answers and reflections are kept.</p>"
+    "<p>A lesson learners have started cannot be deleted: unpublish it instead.</p>"
+)
+STEP_CHANGES_HELP = (
+    "<p><strong>Changing a published step.</strong> Learners who completed the step keep it "
+    "(and any badge for it). A lesson you add is needed by learners still working through "
+    "the step. When you unpublish a lesson, learners who had finished every other lesson "
+    "complete the step.</p>"
+)
+
+
 def live_mentors(page: StepPage | LessonPage) -> Any:
     """The page's published mentors, by name, whether ``page`` is live or a preview.
 
@@ -181,6 +197,7 @@ class StepPage(Page):
         HelpPanel(
             "Lessons are the pages under this step, in the order shown in the page explorer."
         ),
+        HelpPanel(STEP_CHANGES_HELP),
     ]
     search_fields = [
         *Page.search_fields,
@@ -260,6 +277,7 @@ class LessonPage(Page):
                 FieldPanel("complete_on_reaching_end"),
                 FieldPanel("requires_knowledge_checks"),
                 FieldPanel("requires_reflections"),
+                HelpPanel(LESSON_CHANGES_HELP),
             ],
             heading="The lesson is complete when",
         ),
