@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
+    Collection,
     GroupApprovalTask,
+    GroupCollectionPermission,
     GroupPagePermission,
     Page,
     Task,
@@ -113,6 +115,17 @@ def ensure_editorial_workflow(root: Page) -> Workflow:
             "choose_document",
         ):
             group.permissions.add(*Permission.objects.filter(codename=codename))
+    # The media library (video and audio) checks its permissions per collection.
+    root_collection = Collection.get_first_root_node()
+    media_permissions = Permission.objects.filter(
+        content_type__app_label="wagtailmedia",
+        codename__in=["add_media", "change_media", "choose_media"],
+    )
+    for group in (leads, editors):
+        for permission in media_permissions:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=permission
+            )
     for codename in ("add_glossaryterm", "change_glossaryterm", "view_glossaryterm"):
         for group in (leads, editors):
             group.permissions.add(*Permission.objects.filter(codename=codename))

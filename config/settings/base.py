@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "lti_tool",
     "badges",
     "wagtailnhsukfrontend",
+    "wagtailmedia",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -172,6 +173,8 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "vtt", "mp4", "webm", "docx", "odt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+# Video and audio live in the media library, with their captions and transcript (hub.models.media).
+WAGTAILMEDIA = {"MEDIA_MODEL": "hub.AccessibleMedia"}
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
