@@ -24,6 +24,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import LessonStreamBlock
+from hub.editor_guide import guide_panel
 
 RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
 
@@ -101,6 +102,7 @@ class ProgrammePage(Page):
     base_form_class = HubPageForm
 
     content_panels = [
+        guide_panel("programme"),
         *Page.content_panels,
         FieldPanel("introduction"),
         FieldPanel("who_can_join"),
@@ -185,6 +187,7 @@ class StepPage(Page):
     base_form_class = StepPageForm
 
     content_panels = [
+        guide_panel("step"),
         *Page.content_panels,
         FieldRowPanel([FieldPanel("step_number"), FieldPanel("estimated_hours")]),
         FieldPanel("summary"),
@@ -268,6 +271,7 @@ class LessonPage(Page):
     base_form_class = HubPageForm
 
     content_panels = [
+        guide_panel("lesson"),
         *Page.content_panels,
         FieldRowPanel([FieldPanel("estimated_minutes")]),
         FieldPanel("summary"),
@@ -394,7 +398,7 @@ class MentorIndexPage(Page):
     max_count_per_parent = 1
     base_form_class = HubPageForm
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [guide_panel("mentor_index"), *Page.content_panels, FieldPanel("introduction")]
     api_fields = [APIField("introduction")]
 
     class Meta:
@@ -440,6 +444,7 @@ class MentorPage(Page):
     base_form_class = HubPageForm
 
     content_panels = [
+        guide_panel("mentor"),
         *Page.content_panels,
         MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt_text")], heading="Photo"),
         FieldPanel("short_biography"),
@@ -494,7 +499,7 @@ class GlossaryPage(Page):
     max_count_per_parent = 1
     base_form_class = HubPageForm
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [guide_panel("glossary"), *Page.content_panels, FieldPanel("introduction")]
 
     class Meta:
         verbose_name = "glossary page"
