@@ -66,6 +66,25 @@ def keep_pages_that_hold_learners_progress(request: HttpRequest, page: Page) -> 
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
+@hooks.register("before_bulk_action")
+def keep_pages_that_hold_learners_progress_in_bulk(
+    request: HttpRequest, action_type: str, objects: Any, action: Any
+) -> Any:
+    """The same rule for the page explorer's bulk delete."""
+    if action_type != "delete" or not objects or not isinstance(objects[0], Page):
+        return None
+    held = [page for page in objects if content_changes.learners_with_progress(page)]
+    if not held:
+        return None
+    titles = ", ".join(f"“{page.get_admin_display_title()}”" for page in held)
+    messages.error(
+        request,
+        f"Nothing was deleted: learners have progress on {titles}. Unpublish those pages "
+        "instead; learners keep what they completed.",
+    )
+    return redirect("wagtailadmin_explore", held[0].get_parent().pk)
+
+
 @hooks.register("register_admin_viewset")
 def register_programme_page_viewsets() -> list[PageViewSet]:
     return [

@@ -158,3 +158,21 @@ def test_editors_are_told_the_rule_in_the_lesson_and_step_forms(boss_client, pro
     assert "Learners who have completed it keep it completed" in lesson.content.decode()
     step = boss_client.get(f"/admin/pages/{programme.steps[0].pk}/edit/")
     assert "Learners who completed the step keep it" in step.content.decode()
+
+
+def test_bulk_delete_refuses_pages_learners_started(boss_client, learner, programme):
+    first, third = programme.lessons["first"], programme.lessons["third"]
+    progress.answer_question(learner, first, "q1", 0)
+    response = boss_client.post(
+        f"/admin/bulk/wagtailcore/page/delete/?id={first.pk}&id={third.pk}", follow=True
+    )
+    assert "Nothing was deleted: learners have progress on “Why stories matter”" in (
+        response.content.decode()
+    )
+    assert LessonPage.objects.filter(pk__in=[first.pk, third.pk]).count() == 2
+
+
+def test_bulk_delete_of_pages_nobody_started_goes_ahead(boss_client, learner, programme):
+    third = programme.lessons["third"]
+    boss_client.post(f"/admin/bulk/wagtailcore/page/delete/?id={third.pk}")
+    assert not LessonPage.objects.filter(pk=third.pk).exists()
