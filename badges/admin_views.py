@@ -15,13 +15,17 @@ from badges.tasks import request_bulk_award
 ASSESSORS_GROUP = "Assessors"
 
 
+#: Awarding accreditations creates a bulk award, so the permission to add one is the
+#: permission to award. ``setup_badges`` grants it to the Assessors group; any group (or
+#: user) given it may award, whatever its name.
+AWARD_PERMISSION = "badges.add_bulkaward"
+
+
 def is_assessor(user: AbstractBaseUser | AnonymousUser) -> bool:
-    """Superusers and members of the Assessors group may award accreditations."""
-    if not user.is_authenticated:
+    """Whether the user may award accreditations: active and holding the award permission."""
+    if not user.is_authenticated or not user.is_active:
         return False
-    return bool(
-        getattr(user, "is_superuser", False) or user.groups.filter(name=ASSESSORS_GROUP).exists()  # type: ignore[union-attr]
-    )
+    return user.has_perm(AWARD_PERMISSION)
 
 
 def _require_assessor(request: HttpRequest) -> None:

@@ -14,3 +14,9 @@ class BadgesConfig(AppConfig):
     def ready(self) -> None:
         # Connects the step_completed receiver that awards step badges.
         from badges import issuing  # noqa: F401
+        from badges.admin_views import ASSESSORS_GROUP
+        from hub.editorial import describe_group
+
+        describe_group(
+            ASSESSORS_GROUP, "awards accreditations (mentor, coach, facilitator) to learners"
+        )

@@ -11,15 +11,18 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtailmedia.blocks import AudioChooserBlock, VideoChooserBlock
 from wagtailnhsukfrontend.blocks import (
     CareCardBlock,
     DetailsBlock,
     InsetTextBlock,
     WarningCalloutBlock,
 )
+
+from hub.models.media import text_alternative_problems
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
 
@@ -74,34 +77,48 @@ class AccessibleImageBlock(blocks.StructBlock):
         return value
 
 
+def _require_text_alternative(value, field: str):
+    """The chosen recording must carry its captions (video) or transcript (audio)."""
+    media = value.get(field)
+    problems = text_alternative_problems(media) if media is not None else {}
+    if problems:
+        message = " ".join(problems.values()) + " Edit it under Media, then choose it again."
+        raise StructBlockValidationError(
+            block_errors={
+                field: ErrorList([ValidationError(message, code="text_alternative_required")])
+            }
+        )
+    return value
+
+
 class VideoBlock(blocks.StructBlock):
-    """A self-hosted video. A captions track or a transcript is required."""
+    """A video from the media library; its captions and transcript come with it."""
 
     title = blocks.CharBlock(max_length=200)
-    video = DocumentChooserBlock(help_text="An MP4 or WebM file.")
-    captions = DocumentChooserBlock(
-        required=False, help_text="A WebVTT (.vtt) captions file in the video's language."
+    video = VideoChooserBlock(
+        help_text="Choose a video from Media: its captions and transcript are part of it."
     )
-    captions_language = blocks.CharBlock(default="en", max_length=10)
-    transcript = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, required=False)
 
     class Meta:
         icon = "media"
         template = "hub/blocks/video.html"
 
     def clean(self, value):
-        value = super().clean(value)
-        transcript = value.get("transcript")
-        has_transcript = bool(transcript and transcript.source.strip())
-        if not value.get("captions") and not has_transcript:
-            message = "Add a captions file or a transcript: every video needs one."
-            raise StructBlockValidationError(
-                block_errors={
-                    "captions": ErrorList([ValidationError(message, code="captions_required")]),
-                    "transcript": ErrorList([ValidationError(message, code="captions_required")]),
-                }
-            )
-        return value
+        return _require_text_alternative(super().clean(value), "video")
+
+
+class AudioBlock(blocks.StructBlock):
+    """An audio recording from the media library, shown with its transcript."""
+
+    title = blocks.CharBlock(max_length=200)
+    audio = AudioChooserBlock(help_text="Choose audio from Media: its transcript is part of it.")
+
+    class Meta:
+        icon = "media"
+        template = "hub/blocks/audio.html"
+
+    def clean(self, value):
+        return _require_text_alternative(super().clean(value), "audio")
 
 
 class ReflectionPromptBlock(blocks.StructBlock):
@@ -121,17 +138,33 @@ class OptionBlock(blocks.StructBlock):
     feedback = blocks.TextBlock(help_text="Shown to the learner after choosing this option.")
 
 
+#: A question needs two options, so a new one starts with two empty ones: the editor fills
+#: them in rather than meeting "the minimum number of items is 2" on saving.
+OPTIONS_PER_NEW_QUESTION = 2
+
+
 class QuestionBlock(blocks.StructBlock):
     question = blocks.CharBlock(max_length=300)
-    options = blocks.ListBlock(OptionBlock(), min_num=2)
+    options = blocks.ListBlock(
+        OptionBlock(),
+        min_num=OPTIONS_PER_NEW_QUESTION,
+        default=[{"text": "", "correct": False, "feedback": ""}] * OPTIONS_PER_NEW_QUESTION,
+    )
 
     def clean(self, value):
         value = super().clean(value)
         if not any(option["correct"] for option in value["options"]):
+            # A list-level error is shown above the options, where the editor ticks "correct".
             raise StructBlockValidationError(
                 block_errors={
-                    "options": ErrorList(
-                        [ValidationError("Mark at least one option as correct.", code="no_correct")]
+                    "options": ListBlockValidationError(
+                        non_block_errors=ErrorList(
+                            [
+                                ValidationError(
+                                    "Mark at least one option as correct.", code="no_correct"
+                                )
+                            ]
+                        )
                     )
                 }
             )
@@ -191,6 +224,7 @@ class LessonStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     image = AccessibleImageBlock()
     video = VideoBlock()
+    audio = AudioBlock()
     reflection_prompt = ReflectionPromptBlock()
     knowledge_check = KnowledgeCheckBlock()
     peer_story = PeerStoryBlock()

@@ -320,3 +320,40 @@ def _complete_step_if_done(learner: Learner, step: StepPage, now: datetime) -> b
         return False  # already completed: the unique constraint makes this exactly-once
     events.step_completed.send(sender=type(step), learner=learner, step=step, completion=completion)
     return True
+
+
+# --- Lessons edited after learners started ----------------------------------------------------
+# The rule editors are told in the lesson's "The lesson is complete when" panel: a completion
+# is never taken back (``completed_at`` is only ever set); learners who have not finished meet
+# the rule as it is now published. These two functions apply that rule when content changes.
+def apply_lesson_change(lesson: LessonPage) -> int:
+    """After ``lesson`` is published: complete it for unfinished learners who now meet its rule.
+
+    A requirement an editor removes (a question, a prompt, a tick box) must not leave a
+    learner stuck on "in progress" until they happen to act again. Returns how many learners
+    completed the lesson now; learners who had completed it are not touched.
+    """
+    unfinished = Learner.objects.filter(
+        lesson_progress__lesson=lesson, lesson_progress__completed_at__isnull=True
+    ).distinct()
+    return sum(evaluate_lesson(learner, lesson)[0] for learner in unfinished)
+
+
+def apply_step_change(step: StepPage) -> int:
+    """After a lesson leaves ``step``: complete the step for learners who finished the rest.
+
+    Returns how many learners completed the step now (each at most once, by the unique
+    constraint in ``_complete_step_if_done``).
+    """
+    lesson_ids = list(step.lessons().values_list("pk", flat=True))
+    done_step = StepCompletion.objects.filter(step=step).values("learner_id")
+    candidates = (
+        Learner.objects.filter(
+            lesson_progress__lesson_id__in=lesson_ids,
+            lesson_progress__completed_at__isnull=False,
+        )
+        .exclude(pk__in=done_step)
+        .distinct()
+    )
+    now = timezone.now()
+    return sum(_complete_step_if_done(learner, step, now) for learner in candidates)

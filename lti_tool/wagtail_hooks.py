@@ -117,6 +117,14 @@ def _can_manage(request: HttpRequest) -> bool:
     return policy.user_has_permission(request.user, "change")
 
 
+class LtiAdministrationMenuItem(MenuItem):
+    """A menu item for pages only LTI administrators may open (those who may change
+    platform registrations): editors never see a link that would turn them away."""
+
+    def is_shown(self, request: HttpRequest) -> bool:
+        return _can_manage(request)
+
+
 def setup_view(request: HttpRequest) -> HttpResponse:
     """Values an LMS administrator copies, and one-time Dynamic Registration links."""
     if not _can_manage(request):
@@ -155,7 +163,7 @@ def register_setup_url() -> list:
 
 @hooks.register("register_admin_menu_item")
 def register_setup_menu_item() -> MenuItem:
-    return MenuItem("LTI setup", reverse("lti_setup"), icon_name="cogs", order=801)
+    return LtiAdministrationMenuItem("LTI setup", reverse("lti_setup"), icon_name="cogs", order=801)
 
 
 # --- Gradebook scores (the AGS outbox) ---------------------------------------------------------
@@ -222,4 +230,6 @@ def register_scores_url() -> list:
 
 @hooks.register("register_admin_menu_item")
 def register_scores_menu_item() -> MenuItem:
-    return MenuItem("Gradebook scores", reverse("lti_scores"), icon_name="list-ul", order=802)
+    return LtiAdministrationMenuItem(
+        "Gradebook scores", reverse("lti_scores"), icon_name="list-ul", order=802
+    )

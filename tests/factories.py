@@ -16,8 +16,10 @@ from PIL import Image as PILImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
+from wagtailmedia.models import MediaType
 
 from hub.models import (
+    AccessibleMedia,
     GlossaryPage,
     GlossaryTerm,
     LessonPage,
@@ -43,11 +45,26 @@ def make_document(title: str, data: bytes, name: str) -> Document:
     return document
 
 
+def make_video(
+    title: str = "A short welcome",
+    *,
+    captions: bytes | None = b"WEBVTT\n\n1\n00:00:00.000 --> 00:00:02.000\nHi\n",
+    transcript: str = "<p>Hello and welcome.</p>",
+) -> AccessibleMedia:
+    """A media-library video, with captions and a transcript unless told otherwise."""
+    media = AccessibleMedia(title=title, type=MediaType.VIDEO, transcript=transcript)
+    media.file.save(f"{uuid.uuid4().hex}.mp4", ContentFile(b"\x00\x00\x00\x18ftypmp42"), save=False)
+    if captions is not None:
+        media.captions.save(f"{uuid.uuid4().hex}.vtt", ContentFile(captions), save=False)
+    media.save()
+    return media
+
+
 def rich(text: str) -> str:
     return f"<p>{text}</p>"
 
 
-def every_block(image: Image, video: Document, captions: Document) -> list[dict[str, Any]]:
+def every_block(image: Image, video: AccessibleMedia) -> list[dict[str, Any]]:
     """A lesson body that uses every block type once, with fixed ids."""
     return [
         {
@@ -73,13 +90,7 @@ def every_block(image: Image, video: Document, captions: Document) -> list[dict[
         {
             "type": "video",
             "id": "b-video",
-            "value": {
-                "title": "A short welcome",
-                "video": video.pk,
-                "captions": captions.pk,
-                "captions_language": "en",
-                "transcript": rich("Hello and welcome."),
-            },
+            "value": {"title": "A short welcome", "video": video.pk},
         },
         {
             "type": "reflection_prompt",
@@ -231,10 +242,7 @@ def build_programme() -> Programme:
         ),
     )
     image = make_image()
-    video = make_document("Video", b"\x00\x00\x00\x18ftypmp42", "clip.mp4")
-    captions = make_document(
-        "Captions", b"WEBVTT\n\n1\n00:00:00.000 --> 00:00:02.000\nHi\n", "clip.vtt"
-    )
+    video = make_video()
     step_one = publish(
         programme,
         StepPage(
@@ -269,7 +277,7 @@ def build_programme() -> Programme:
                 slug="why-stories-matter",
                 summary="Stories change things.",
                 estimated_minutes=20,
-                body=every_block(image, video, captions),
+                body=every_block(image, video),
                 mentors=[mentor],
                 complete_on_reaching_end=True,
                 requires_knowledge_checks=True,

@@ -41,13 +41,14 @@ INSTALLED_APPS = [
     "badges",
     "operations",
     "wagtailnhsukfrontend",
+    "wagtailmedia",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "hub.apps.EditorialUsersConfig",  # wagtail.users, with group purposes on user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -199,6 +200,8 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "vtt", "mp4", "webm", "docx", "odt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+# Video and audio live in the media library, with their captions and transcript (hub.models.media).
+WAGTAILMEDIA = {"MEDIA_MODEL": "hub.AccessibleMedia"}
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import uuid
+import wave
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -21,13 +22,15 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
-from wagtail.documents.models import Document
+from django.utils.html import escape
 from wagtail.images.models import Image
 from wagtail.models import Collection, Page, Site
+from wagtailmedia.models import MediaType
 
 from hub.demo import content, illustrations
 from hub.editorial import ensure_editorial_workflow
 from hub.models import (
+    AccessibleMedia,
     GlossaryPage,
     GlossaryTerm,
     LessonPage,
@@ -82,14 +85,25 @@ class DemoLoader:
         image.save()
         return image
 
-    def document(self, title: str, data: bytes, filename: str) -> Document:
-        existing = Document.objects.filter(title=title).first()
+    def video(
+        self, title: str, captions: list[str], transcript: str, language: str, filename: str
+    ) -> AccessibleMedia:
+        """A media-library video (the placeholder clip) with its own captions and transcript."""
+        existing = AccessibleMedia.objects.filter(title=title, type=MediaType.VIDEO).first()
         if existing:
             return existing
-        document = Document(title=title, collection=self._collection())
-        document.file.save(filename, ContentFile(data), save=False)
-        document.save()
-        return document
+        media = AccessibleMedia(
+            title=title,
+            type=MediaType.VIDEO,
+            collection=self._collection(),
+            captions_language=language,
+            transcript=transcript,
+        )
+        media.file.save(f"{filename}.mp4", ContentFile(DEMO_VIDEO.read_bytes()), save=False)
+        media.captions.save(f"{filename}.vtt", ContentFile(webvtt(captions).encode()), save=False)
+        media.full_clean()
+        media.save()
+        return media
 
     # --- Pages ---------------------------------------------------------------------------
     def page(
@@ -235,20 +249,13 @@ class DemoLoader:
                 f"{lesson_slug}-{index}-{illustration}.png",
             ).pk
         elif kind == "video":
-            captions = value.pop("captions", [])
-            value["video"] = self.document(
-                "Demo video (placeholder clip)", DEMO_VIDEO.read_bytes(), DEMO_VIDEO.name
+            value["video"] = self.video(
+                title=value["title"],
+                captions=value.pop("captions", []),
+                transcript=value.pop("transcript", ""),
+                language=value.pop("captions_language", "en"),
+                filename=f"{lesson_slug}-{index}",
             ).pk
-            value["captions"] = (
-                self.document(
-                    f"Captions: {value['title']} ({lesson_slug})",
-                    webvtt(captions).encode(),
-                    f"{lesson_slug}-{index}.vtt",
-                ).pk
-                if captions
-                else None
-            )
-            value.setdefault("captions_language", "en")
         elif kind == "knowledge_check":
             value["questions"] = [
                 {
@@ -302,15 +309,50 @@ class DemoLoader:
                         "title": lesson["title"],
                         "summary": lesson["summary"],
                         "estimated_minutes": lesson["estimated_minutes"],
-                        "body": [
-                            self.block(lesson["slug"], i, b) for i, b in enumerate(lesson["body"])
-                        ],
+                        "body": self.lesson_body(lesson),
                         "complete_on_reaching_end": "reached_end" in rule,
                         "requires_knowledge_checks": "knowledge_checks_answered" in rule,
                         "requires_reflections": "reflections_saved" in rule,
                     },
                     relations={"mentors": [mentors[slug] for slug in lesson.get("mentors", [])]},
                 )
+
+    def lesson_body(self, lesson: dict[str, Any]) -> list[dict[str, Any]]:
+        """The lesson's blocks, with a short audio introduction after the first one.
+
+        The introduction reads the lesson's summary (its transcript); its id does not depend
+        on its position, so the ids of the other blocks, which learners' answers and
+        reflections refer to, stay as they were before it was added.
+        """
+        body = [self.block(lesson["slug"], i, b) for i, b in enumerate(lesson["body"])]
+        audio = self.audio(
+            title=f"Audio introduction: {lesson['title']} (placeholder recording)",
+            transcript=f"<p>{escape(lesson['summary'])}</p>",
+            filename=f"{lesson['slug']}-introduction",
+        )
+        introduction = {
+            "type": "audio",
+            "id": stable_id(lesson["slug"], "audio-introduction"),
+            "value": {"title": "Listen to the introduction", "audio": audio.pk},
+        }
+        return [*body[:1], introduction, *body[1:]]
+
+    def audio(self, title: str, transcript: str, filename: str) -> AccessibleMedia:
+        """A media-library audio item: a second of silence standing in for a recording."""
+        existing = AccessibleMedia.objects.filter(title=title, type=MediaType.AUDIO).first()
+        if existing:
+            return existing
+        media = AccessibleMedia(
+            title=title,
+            type=MediaType.AUDIO,
+            collection=self._collection(),
+            transcript=transcript,
+            duration=1,
+        )
+        media.file.save(f"{filename}.wav", ContentFile(silent_wav()), save=False)
+        media.full_clean()
+        media.save()
+        return media
 
     def run(self) -> LoadReport:
         with transaction.atomic():
@@ -320,6 +362,17 @@ class DemoLoader:
             self.steps(programme, mentors)
             ensure_editorial_workflow(programme)
         return self.report
+
+
+def silent_wav(seconds: int = 1, rate: int = 8000) -> bytes:
+    """A short, silent, mono 8-bit WAV file (the demo's placeholder audio)."""
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(1)
+        out.setframerate(rate)
+        out.writeframes(b"\x80" * rate * seconds)
+    return buffer.getvalue()
 
 
 def webvtt(lines: list[str], seconds_each: int = 3) -> str:

@@ -1,6 +1,7 @@
 """Models of the content hub: programme pages, glossary snippets and the learning domain."""
 
 from .learning import KnowledgeCheckAnswer, Learner, LessonProgress, Reflection, StepCompletion
+from .media import AccessibleMedia
 from .pages import (
     GlossaryPage,
     LessonPage,
@@ -12,6 +13,7 @@ from .pages import (
 from .snippets import GlossaryTerm
 
 __all__ = [
+    "AccessibleMedia",
     "GlossaryPage",
     "GlossaryTerm",
     "KnowledgeCheckAnswer",

@@ -24,8 +24,66 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import LessonStreamBlock
+from hub.editor_guide import guide_panel
 
 RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
+
+
+class HubPageForm(WagtailAdminPageForm):
+    """The edit form of every programme page: errors stated where the editor is looking.
+
+    Wagtail reports a slug that a sibling already uses on the slug field, which sits on the
+    Promote tab; an editor writing on the Content tab sees only "could not be saved". The
+    clash is repeated at the top of the form, naming the page that holds the address, so
+    the editor knows whether to rename this page or carry on with the other one.
+    """
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if "slug" in self.errors and self.parent_page is not None:
+            self.explain_slug_clash(cleaned.get("slug") or self.data.get("slug", ""))
+        return cleaned
+
+    def explain_slug_clash(self, slug: str) -> None:
+        holder = Page.objects.child_of(self.parent_page).filter(slug=slug)
+        if self.instance.pk:
+            holder = holder.exclude(pk=self.instance.pk)
+        page = holder.first()
+        if page is None:
+            return
+        state = "published" if page.live else "a draft that was never published"
+        self.add_error(
+            None,
+            f"The web address “{slug}” is already used by “{page.title}” ({state}) in "
+            f"“{self.parent_page.title}”. Change this page's slug on the Promote tab, or "
+            f"carry on with “{page.title}” instead.",
+        )
+
+
+LESSON_CHANGES_HELP = (
+    "<p><strong>Changing a published lesson.</strong> Learners who have completed it keep "
+    "it completed, whatever you change. Learners who have not finished must meet the rule "
+    "as you publish it: a question or reflection prompt you add must be answered; one you "
+    "remove no longer counts, and learners who now meet the rule have the lesson completed "
+    "when you publish. Their earlier answers and reflections are kept.</p>"
+    "<p>A lesson learners have started cannot be deleted: unpublish it instead.</p>"
+)
+STEP_CHANGES_HELP = (
+    "<p><strong>Changing a published step.</strong> Learners who completed the step keep it "
+    "(and any badge for it). A lesson you add is needed by learners still working through "
+    "the step. When you unpublish a lesson, learners who had finished every other lesson "
+    "complete the step.</p>"
+)
+
+
+def live_mentors(page: StepPage | LessonPage) -> Any:
+    """The page's published mentors, by name, whether ``page`` is live or a preview.
+
+    A page rebuilt from a revision (preview, "View draft", a revision in workflow) holds its
+    many-to-many relations in modelcluster's in-memory ``FakeQuerySet``, which has no Wagtail
+    ``live()`` method. Filtering on the ``live`` field works on both kinds of query set.
+    """
+    return page.mentors.filter(live=True).order_by("title")
 
 
 class ProgrammePage(Page):
@@ -41,8 +99,10 @@ class ProgrammePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["hub.StepPage", "hub.MentorIndexPage", "hub.GlossaryPage"]
     max_count = 1
+    base_form_class = HubPageForm
 
     content_panels = [
+        guide_panel("programme"),
         *Page.content_panels,
         FieldPanel("introduction"),
         FieldPanel("who_can_join"),
@@ -76,7 +136,7 @@ class ProgrammePage(Page):
         return context
 
 
-class StepPageForm(WagtailAdminPageForm):
+class StepPageForm(HubPageForm):
     """Checks rules that need the parent page, which the model does not know before saving."""
 
     def clean(self) -> dict[str, Any]:
@@ -127,6 +187,7 @@ class StepPage(Page):
     base_form_class = StepPageForm
 
     content_panels = [
+        guide_panel("step"),
         *Page.content_panels,
         FieldRowPanel([FieldPanel("step_number"), FieldPanel("estimated_hours")]),
         FieldPanel("summary"),
@@ -139,6 +200,7 @@ class StepPage(Page):
         HelpPanel(
             "Lessons are the pages under this step, in the order shown in the page explorer."
         ),
+        HelpPanel(STEP_CHANGES_HELP),
     ]
     search_fields = [
         *Page.search_fields,
@@ -181,7 +243,7 @@ class StepPage(Page):
         learner = progress.learner_for(request)
         context["lessons"] = lessons
         context["step_progress"] = progress.step_progress(learner, self, lessons=lessons)
-        context["mentors"] = self.mentors.live().order_by("title")
+        context["mentors"] = live_mentors(self)
         return context
 
 
@@ -206,8 +268,10 @@ class LessonPage(Page):
 
     parent_page_types = ["hub.StepPage"]
     subpage_types: list[str] = []
+    base_form_class = HubPageForm
 
     content_panels = [
+        guide_panel("lesson"),
         *Page.content_panels,
         FieldRowPanel([FieldPanel("estimated_minutes")]),
         FieldPanel("summary"),
@@ -217,6 +281,7 @@ class LessonPage(Page):
                 FieldPanel("complete_on_reaching_end"),
                 FieldPanel("requires_knowledge_checks"),
                 FieldPanel("requires_reflections"),
+                HelpPanel(LESSON_CHANGES_HELP),
             ],
             heading="The lesson is complete when",
         ),
@@ -307,7 +372,7 @@ class LessonPage(Page):
             next_lesson=next_lesson,
             previous_url=previous_lesson.url if previous_lesson else "",
             next_url=next_lesson.url if next_lesson else "",
-            mentors=self.mentors.live().order_by("title"),
+            mentors=live_mentors(self),
             learner=learner,
             lesson_state=progress.lesson_state(learner, self),
             feedback=kwargs.get("feedback", {}),
@@ -331,8 +396,9 @@ class MentorIndexPage(Page):
     parent_page_types = ["hub.ProgrammePage"]
     subpage_types = ["hub.MentorPage"]
     max_count_per_parent = 1
+    base_form_class = HubPageForm
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [guide_panel("mentor_index"), *Page.content_panels, FieldPanel("introduction")]
     api_fields = [APIField("introduction")]
 
     class Meta:
@@ -375,8 +441,10 @@ class MentorPage(Page):
 
     parent_page_types = ["hub.MentorIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = HubPageForm
 
     content_panels = [
+        guide_panel("mentor"),
         *Page.content_panels,
         MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt_text")], heading="Photo"),
         FieldPanel("short_biography"),
@@ -411,8 +479,13 @@ class MentorPage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["mentor_steps"] = self.steps.live().order_by("step_number")
-        context["mentor_lessons"] = self.lessons.live().order_by("path")
+        if self.pk is None:
+            # A new mentor being previewed: nothing can link to a page that does not exist yet.
+            context["mentor_steps"] = StepPage.objects.none()
+            context["mentor_lessons"] = LessonPage.objects.none()
+        else:
+            context["mentor_steps"] = self.steps.live().order_by("step_number")
+            context["mentor_lessons"] = self.lessons.live().order_by("path")
         return context
 
 
@@ -424,8 +497,9 @@ class GlossaryPage(Page):
     parent_page_types = ["hub.ProgrammePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
+    base_form_class = HubPageForm
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [guide_panel("glossary"), *Page.content_panels, FieldPanel("introduction")]
 
     class Meta:
         verbose_name = "glossary page"

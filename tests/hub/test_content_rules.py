@@ -16,7 +16,7 @@ from hub.models import (
     ProgrammePage,
     StepPage,
 )
-from tests.factories import make_document, make_image
+from tests.factories import make_image, make_video
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +60,7 @@ def test_every_block_type_is_offered():
         "heading",
         "image",
         "video",
+        "audio",
         "reflection_prompt",
         "knowledge_check",
         "peer_story",
@@ -82,16 +83,14 @@ def test_image_without_alt_text_is_refused_unless_decorative():
     block.clean(block.to_python({"image": image.pk, "alt_text": "A map", "decorative": False}))
 
 
-def test_video_needs_captions_or_transcript():
-    video = make_document("clip", b"data", "clip.mp4")
-    captions = make_document("captions", b"WEBVTT\n", "clip.vtt")
+def test_a_video_block_refuses_a_video_without_captions():
     block = VideoBlock()
-    bare = {"title": "Hello", "video": video.pk, "captions": None, "transcript": ""}
+    bare = make_video("No captions", captions=None, transcript="<p>Words.</p>")
     with pytest.raises(ValidationError) as error:
-        block.clean(block.to_python(bare))
-    assert "captions file or a transcript" in str(error.value.block_errors["captions"])
-    block.clean(block.to_python({**bare, "captions": captions.pk}))
-    block.clean(block.to_python({**bare, "transcript": "<p>Hello everyone.</p>"}))
+        block.clean(block.to_python({"title": "Hello", "video": bare.pk}))
+    assert "every video needs captions" in str(error.value.block_errors["video"])
+    captioned = make_video("Captioned", transcript="")
+    block.clean(block.to_python({"title": "Hello", "video": captioned.pk}))
 
 
 def test_a_lesson_with_a_bad_block_cannot_be_saved_or_published(programme):

@@ -10,7 +10,14 @@ from wagtail.models import Page, Site
 
 from hub.blocks import LESSON_BLOCK_TYPES
 from hub.demo import content
-from hub.models import GlossaryTerm, LessonPage, MentorPage, ProgrammePage, StepPage
+from hub.models import (
+    AccessibleMedia,
+    GlossaryTerm,
+    LessonPage,
+    MentorPage,
+    ProgrammePage,
+    StepPage,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +27,7 @@ def counts() -> dict[str, int]:
         "pages": Page.objects.count(),
         "images": Image.objects.count(),
         "documents": Document.objects.count(),
+        "media": AccessibleMedia.objects.count(),
         "terms": GlossaryTerm.objects.count(),
     }
 

@@ -30,6 +30,9 @@ class Command(BaseCommand):
         ).first()
         if access is not None:
             group.permissions.add(access)
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label="badges", codename="add_bulkaward")
+        )
         issuer = Issuer.objects.order_by("pk").first()
         if issuer is None:
             issuer = Issuer.objects.create(
