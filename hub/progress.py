@@ -245,8 +245,8 @@ def start_lesson(
 
     Refuses with :class:`StepLocked` when the lesson's step is locked for the learner.
     """
-    learner = _require(learner)
     _require_access(learner, lesson)
+    learner = _require(learner)
     return _visit(learner, lesson, now or timezone.now())
 
 
@@ -305,8 +305,8 @@ def save_reflection(
     learner: Learner | None, lesson: LessonPage, prompt_id: str, text: str, shared: bool = False
 ) -> tuple[bool, bool]:
     """Save (or replace) the learner's reflection. Returns (lesson_completed, step_completed)."""
-    learner = _require(learner)
     _require_access(learner, lesson)
+    learner = _require(learner)
     if prompt_id not in lesson.reflection_prompt_ids():
         raise UnknownPrompt("That reflection prompt is not part of this lesson.")
     text = text.strip()
@@ -332,8 +332,8 @@ def save_reflection(
 
 def reach_end(learner: Learner | None, lesson: LessonPage) -> tuple[bool, bool]:
     """Record that the learner reached the end of the lesson."""
-    learner = _require(learner)
     _require_access(learner, lesson)
+    learner = _require(learner)
     now = timezone.now()
     with transaction.atomic():
         _lock_learner(learner)

@@ -8,6 +8,7 @@ progress functions or the deep-linking module, and render a compact template.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from functools import wraps
 from typing import Any
 
@@ -127,10 +128,9 @@ def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResp
             return HttpResponseRedirect(f"{_page_url(session, lesson)}?notice={result.code}")
         feedback, error, status = result.feedback, result.message, result.status
     else:
-        try:
+        # A locked step records nothing; the page explains why from its context's access.
+        with suppress(progress.StepLocked):
             progress.start_lesson(request.learner, lesson)
-        except progress.StepLocked:
-            pass  # nothing is recorded; the page explains why from its context's access
     context = lesson.get_context(request, feedback=feedback)
     previous_lesson, next_lesson = context["previous_lesson"], context["next_lesson"]
     context.update(

@@ -10,8 +10,8 @@ from hub.models import LessonProgress
 from lti_tool.models import LineItem, Score
 from lti_tool.roles import LEARNER
 from lti_tool.services import outbox
-from tests.lti.conftest import follow, launch
 from tests.factories import record_steps_done
+from tests.lti.conftest import follow, launch
 from tests.lti.test_ags_support import make_course
 
 pytestmark = pytest.mark.django_db

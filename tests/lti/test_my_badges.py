@@ -8,8 +8,8 @@ from django.core.management import call_command
 from badges.issuing import revoke
 from badges.models import Achievement, Credential, Issuer
 from badges.verify import verify_credential
-from lti_tool.roles import LEARNER
 from lti_tool.models import LtiUser
+from lti_tool.roles import LEARNER
 from tests.factories import record_steps_done
 from tests.lti.conftest import follow, launch
 
