@@ -12,5 +12,9 @@ class BadgesConfig(AppConfig):
     verbose_name = "Badges"
 
     def ready(self) -> None:
-        # Connects the step_completed receiver that awards step badges.
-        from badges import issuing  # noqa: F401
+        # Connects the step_completed receiver that awards step badges, and registers its
+        # reconciler for the badges a completion should have earned but did not.
+        from badges import issuing
+        from hub import events
+
+        events.register_step_reconciler("step badges", issuing.reconcile_step_badges)

@@ -29,7 +29,7 @@ from badges.models import Achievement, AwardRule, Credential, RecipientType, sit
 from badges.signing import active_key, hash_identifier, new_salt, normalise_email
 from badges.statuslist import allocate_index
 from hub.events import step_completed
-from hub.models import Learner
+from hub.models import Learner, StepCompletion
 
 __all__ = [
     "CREDENTIAL_CONTEXT",
@@ -43,6 +43,7 @@ __all__ = [
     "award_step_achievements",
     "build_credential",
     "recipient_for",
+    "reconcile_step_badges",
     "revoke",
 ]
 
@@ -263,6 +264,21 @@ def award_step_achievements(
             step_id=step.pk, award_rule=AwardRule.STEP_COMPLETED
         ).select_related("issuer")
     ]
+
+
+def reconcile_step_badges(completion: StepCompletion) -> int:
+    """Step reconciler (see :mod:`hub.events`): award the completion's missing step badges.
+
+    Returns how many credentials it created; :func:`award`'s unique constraint keeps each
+    exactly-once, so a second run (or a racing receiver) creates none.
+    """
+    missing = Achievement.objects.filter(
+        step_id=completion.step_id, award_rule=AwardRule.STEP_COMPLETED
+    ).exclude(credentials__learner_id=completion.learner_id)
+    return sum(
+        award(completion.learner, achievement, now=completion.completed_at).created
+        for achievement in missing.select_related("issuer")
+    )
 
 
 def revoke(credential: Credential, reason: str, now: datetime | None = None) -> Credential:

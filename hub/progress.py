@@ -379,7 +379,21 @@ def _evaluate(learner: Learner, lesson: LessonPage, now: datetime) -> tuple[bool
     return True, step_done
 
 
-def _complete_step_if_done(learner: Learner, step: StepPage, now: datetime) -> bool:
+def record_step_if_done(learner: Learner, step: StepPage, completed_at: datetime) -> bool:
+    """Record the step's completion if every lesson is complete, without sending the event.
+
+    For repairs (:mod:`hub.reconcile`), whose step reconcilers then write what the event's
+    receivers would have. Takes the learner's lock like every writer; ``True`` when this call
+    recorded it. The caller decides access.
+    """
+    with transaction.atomic():
+        _lock_learner(learner)
+        return _complete_step_if_done(learner, step, completed_at, announce=False)
+
+
+def _complete_step_if_done(
+    learner: Learner, step: StepPage, now: datetime, announce: bool = True
+) -> bool:
     """Record the step's completion when all its live lessons are complete.
 
     Runs under the learner's row lock (see :func:`_lock_learner`), so the read below sees every
@@ -401,5 +415,8 @@ def _complete_step_if_done(learner: Learner, step: StepPage, now: datetime) -> b
             completion = StepCompletion.objects.create(learner=learner, step=step, completed_at=now)
     except IntegrityError:
         return False  # already completed: the unique constraint makes this exactly-once
-    events.step_completed.send(sender=type(step), learner=learner, step=step, completion=completion)
+    if announce:
+        events.step_completed.send(
+            sender=type(step), learner=learner, step=step, completion=completion
+        )
     return True
