@@ -21,7 +21,7 @@ from badges.models import Credential
 from hub import events, progress
 from hub.models import Learner, StepCompletion
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 LEARNERS = 24
 
