@@ -9,10 +9,10 @@ writing function applies it to the lesson's step before it writes anything: a le
 step refuses with :class:`StepLocked`, so no progress, completion, score or badge can be earned
 through it whichever view (framed, public, or none) calls in.
 
-Every writing function takes a row lock on the learner before it reads or writes progress, so
-one learner's progress changes one transaction at a time: the transaction that finishes the last
-lesson of a step always sees the others complete, whatever the interleaving (see
-``docs/progress.md``).
+Every function that can complete a lesson (answering, reflecting, reaching the end, evaluating)
+takes a row lock on the learner before it reads or writes progress, so those changes run one
+transaction at a time per learner: the transaction that finishes the last lesson of a step
+always sees the others complete, whatever the interleaving (see ``docs/progress.md``).
 """
 
 from __future__ import annotations
@@ -231,7 +231,7 @@ def _require_access(learner: Learner | None, lesson: LessonPage) -> None:
 def _lock_learner(learner: Learner) -> None:
     """Hold the learner's row until the transaction ends (PostgreSQL; a no-op on SQLite).
 
-    Taken first by every writing function, it serialises one learner's progress writes, so a
+    Taken first by every function that can complete a lesson, it serialises them per learner, so a
     transaction never decides a step from a read that another, uncommitted finish would change.
     SQLite needs no row lock: its write transactions (``IMMEDIATE``) already run one at a time.
     """
