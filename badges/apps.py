@@ -12,11 +12,14 @@ class BadgesConfig(AppConfig):
     verbose_name = "Badges"
 
     def ready(self) -> None:
-        # Connects the step_completed receiver that awards step badges.
-        from badges import issuing  # noqa: F401
+        # Connects the step_completed receiver that awards step badges, and registers its
+        # reconciler for the badges a completion should have earned but did not.
+        from badges import issuing
         from badges.admin_views import ASSESSORS_GROUP
+        from hub import events
         from hub.editorial import describe_group
 
+        events.register_step_reconciler("step badges", issuing.reconcile_step_badges)
         describe_group(
             ASSESSORS_GROUP, "awards accreditations (mentor, coach, facilitator) to learners"
         )

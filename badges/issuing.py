@@ -59,6 +59,7 @@ __all__ = [
     "award_step_badges",
     "build_credential",
     "recipient_for",
+    "reconcile_step_badges",
     "revoke",
 ]
 
@@ -443,6 +444,21 @@ def award_step_badges(step: Any, learners: Iterable[Learner] | None = None) -> l
     ).select_related("issuer"):
         results.extend(award_many(cohort, achievement))
     return results
+
+
+def reconcile_step_badges(completion: StepCompletion) -> int:
+    """Step reconciler (see :mod:`hub.events`): award the completion's missing step badges.
+
+    Returns how many credentials it created; :func:`award`'s unique constraint keeps each
+    exactly-once, so a second run (or a racing receiver) creates none.
+    """
+    missing = Achievement.objects.filter(
+        step_id=completion.step_id, award_rule=AwardRule.STEP_COMPLETED
+    ).exclude(credentials__learner_id=completion.learner_id)
+    return sum(
+        award(completion.learner, achievement, now=completion.completed_at).created
+        for achievement in missing.select_related("issuer")
+    )
 
 
 def revoke(credential: Credential, reason: str, now: datetime | None = None) -> Credential:

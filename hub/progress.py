@@ -3,6 +3,16 @@
 A learner may be ``None`` (someone reading the public site without signing in through an
 LMS): reading functions then describe an empty state and writing functions refuse with
 :class:`LearnerRequired`, except answering a knowledge check, which still gives feedback.
+
+Step access (prerequisites and eligibility) is one rule, :func:`check_step_access`, and every
+writing function applies it to the lesson's step before it writes anything: a lesson of a locked
+step refuses with :class:`StepLocked`, so no progress, completion, score or badge can be earned
+through it whichever view (framed, public, or none) calls in.
+
+Every function that can complete a lesson (answering, reflecting, reaching the end, evaluating)
+takes a row lock on the learner before it reads or writes progress, so those changes run one
+transaction at a time per learner: the transaction that finishes the last lesson of a step
+always sees the others complete, whatever the interleaving (see ``docs/progress.md``).
 """
 
 from __future__ import annotations
@@ -44,6 +54,14 @@ class UnknownQuestion(ProgressError):
 
 class UnknownPrompt(ProgressError):
     pass
+
+
+class StepLocked(ProgressError):
+    """The lesson's step is not open to this learner yet; ``access`` says why."""
+
+    def __init__(self, access: StepAccess) -> None:
+        super().__init__(" ".join(access.reasons))
+        self.access = access
 
 
 def learner_for(request: HttpRequest | None) -> Learner | None:
@@ -156,27 +174,44 @@ def step_progress(
 
 @dataclass(frozen=True)
 class StepAccess:
+    """Whether a learner may work on a step, and if not, why and which step to do first."""
+
     allowed: bool
     reasons: list[str]
+    do_first: StepPage | None = None  # the earliest step the learner still has to complete
 
 
 def check_step_access(learner: Learner | None, step: StepPage) -> StepAccess:
-    """Whether the learner may start a step: its prerequisites and its eligibility."""
+    """Whether the learner may work on a step: its prerequisites and its eligibility.
+
+    Someone reading without a learner has completed nothing, so a step with prerequisites is
+    locked for them too: they may read it, but nothing can be saved or answered through it.
+    """
     from hub.models.pages import StepPage
 
     done = set()
     if learner is not None:
         done = set(StepCompletion.objects.filter(learner=learner).values_list("step_id", flat=True))
-    reasons = [
-        f"Complete {p.step_label}: {p.title} first."
-        for p in step.prerequisites.all().order_by("step_number")
-        if p.pk not in done
-    ]
+    missing = [p for p in step.prerequisites.all().order_by("step_number") if p.pk not in done]
+    reasons = [f"Complete {p.step_label}: {p.title} first." for p in missing]
     if step.eligibility == StepPage.Eligibility.GRADUATES:
         earlier = StepPage.objects.sibling_of(step).live().filter(step_number__lt=step.step_number)
-        if any(s.pk not in done for s in earlier):
+        not_done = [s for s in earlier.order_by("step_number") if s.pk not in done]
+        if not_done:
             reasons.append(f"{step.step_label} is for graduates: complete every earlier step.")
-    return StepAccess(not reasons, reasons)
+            missing.extend(not_done)
+    do_first = min(missing, key=lambda s: s.step_number) if missing else None
+    return StepAccess(not reasons, reasons, do_first)
+
+
+def lesson_access(learner: Learner | None, lesson: LessonPage) -> StepAccess:
+    """The access rule applied to a lesson: the access of the step it belongs to."""
+    from hub.models.pages import StepPage
+
+    step = lesson.step
+    if not isinstance(step, StepPage):
+        return StepAccess(True, [])
+    return check_step_access(learner, step)
 
 
 # --- Writing ----------------------------------------------------------------------------------
@@ -186,12 +221,37 @@ def _require(learner: Learner | None) -> Learner:
     return learner
 
 
+def _require_access(learner: Learner | None, lesson: LessonPage) -> None:
+    """Refuse with :class:`StepLocked` when the lesson's step is locked for the learner."""
+    access = lesson_access(learner, lesson)
+    if not access.allowed:
+        raise StepLocked(access)
+
+
+def _lock_learner(learner: Learner) -> None:
+    """Hold the learner's row until the transaction ends (PostgreSQL; a no-op on SQLite).
+
+    Taken first by every function that can complete a lesson, it serialises them per learner, so a
+    transaction never decides a step from a read that another, uncommitted finish would change.
+    SQLite needs no row lock: its write transactions (``IMMEDIATE``) already run one at a time.
+    """
+    list(Learner.objects.select_for_update().filter(pk=learner.pk).values_list("pk", flat=True))
+
+
 def start_lesson(
     learner: Learner, lesson: LessonPage, now: datetime | None = None
 ) -> LessonProgress:
-    """Record that the learner opened the lesson (idempotent; refreshes ``last_seen_at``)."""
+    """Record that the learner opened the lesson (idempotent; refreshes ``last_seen_at``).
+
+    Refuses with :class:`StepLocked` when the lesson's step is locked for the learner.
+    """
+    _require_access(learner, lesson)
     learner = _require(learner)
-    now = now or timezone.now()
+    return _visit(learner, lesson, now or timezone.now())
+
+
+def _visit(learner: Learner, lesson: LessonPage, now: datetime) -> LessonProgress:
+    """Create or refresh the learner's progress row; callers have checked access."""
     progress, created = LessonProgress.objects.get_or_create(
         learner=learner, lesson=lesson, defaults={"started_at": now, "last_seen_at": now}
     )
@@ -212,7 +272,11 @@ class AnswerOutcome:
 def answer_question(
     learner: Learner | None, lesson: LessonPage, question_id: str, option_index: int
 ) -> AnswerOutcome:
-    """Give feedback on a knowledge-check answer, and record it when there is a learner."""
+    """Give feedback on a knowledge-check answer, and record it when there is a learner.
+
+    A lesson of a locked step takes no answers, not even for feedback without a learner.
+    """
+    _require_access(learner, lesson)
     question = next((q for qid, _, q in lesson.iter_questions() if qid == question_id), None)
     if question is None:
         raise UnknownQuestion("That question is not part of this lesson.")
@@ -225,14 +289,15 @@ def answer_question(
         return AnswerOutcome(correct, feedback)
     now = timezone.now()
     with transaction.atomic():
-        start_lesson(learner, lesson, now)
+        _lock_learner(learner)
+        _visit(learner, lesson, now)
         KnowledgeCheckAnswer.objects.update_or_create(
             learner=learner,
             lesson=lesson,
             question_id=question_id,
             defaults={"option_index": option_index, "correct": correct, "answered_at": now},
         )
-        result = evaluate_lesson(learner, lesson, now)
+        result = _evaluate(learner, lesson, now)
     return AnswerOutcome(correct, feedback, *result)
 
 
@@ -240,6 +305,7 @@ def save_reflection(
     learner: Learner | None, lesson: LessonPage, prompt_id: str, text: str, shared: bool = False
 ) -> tuple[bool, bool]:
     """Save (or replace) the learner's reflection. Returns (lesson_completed, step_completed)."""
+    _require_access(learner, lesson)
     learner = _require(learner)
     if prompt_id not in lesson.reflection_prompt_ids():
         raise UnknownPrompt("That reflection prompt is not part of this lesson.")
@@ -253,26 +319,29 @@ def save_reflection(
         )
     now = timezone.now()
     with transaction.atomic():
-        start_lesson(learner, lesson, now)
+        _lock_learner(learner)
+        _visit(learner, lesson, now)
         Reflection.objects.update_or_create(
             learner=learner,
             lesson=lesson,
             prompt_id=prompt_id,
             defaults={"text": text, "shared_with_mentors": shared},
         )
-        return evaluate_lesson(learner, lesson, now)
+        return _evaluate(learner, lesson, now)
 
 
 def reach_end(learner: Learner | None, lesson: LessonPage) -> tuple[bool, bool]:
     """Record that the learner reached the end of the lesson."""
+    _require_access(learner, lesson)
     learner = _require(learner)
     now = timezone.now()
     with transaction.atomic():
-        progress = start_lesson(learner, lesson, now)
+        _lock_learner(learner)
+        progress = _visit(learner, lesson, now)
         LessonProgress.objects.filter(pk=progress.pk, reached_end_at__isnull=True).update(
             reached_end_at=now
         )
-        return evaluate_lesson(learner, lesson, now)
+        return _evaluate(learner, lesson, now)
 
 
 def evaluate_lesson(
@@ -281,28 +350,56 @@ def evaluate_lesson(
     """Complete the lesson (and its step) if the completion rule is now met.
 
     Returns ``(lesson_completed_now, step_completed_now)``; each is true at most once per
-    learner, however often or concurrently this runs.
+    learner, however often or concurrently this runs: the learner's row lock makes whichever
+    transaction completes a step's last lesson see every other lesson's committed completion.
+    Refuses with :class:`StepLocked` when the lesson's step is locked for the learner.
     """
-    now = now or timezone.now()
+    _require_access(learner, lesson)
     with transaction.atomic():
-        state = lesson_state(learner, lesson)
-        if state.complete or not state.criteria_met or not all(state.criteria_met.values()):
-            return False, False
-        won = LessonProgress.objects.filter(
-            learner=learner, lesson=lesson, completed_at__isnull=True
-        ).update(completed_at=now)
-        if not won:
-            return False, False
-        progress = LessonProgress.objects.get(learner=learner, lesson=lesson)
-        events.lesson_completed.send(
-            sender=type(lesson), learner=learner, lesson=lesson, progress=progress
-        )
-        step = lesson.step
-        step_done = step is not None and _complete_step_if_done(learner, step, now)
-        return True, step_done
+        _lock_learner(learner)
+        return _evaluate(learner, lesson, now or timezone.now())
 
 
-def _complete_step_if_done(learner: Learner, step: StepPage, now: datetime) -> bool:
+def _evaluate(learner: Learner, lesson: LessonPage, now: datetime) -> tuple[bool, bool]:
+    """:func:`evaluate_lesson` for callers that hold the learner's lock and checked access."""
+    state = lesson_state(learner, lesson)
+    if state.complete or not state.criteria_met or not all(state.criteria_met.values()):
+        return False, False
+    won = LessonProgress.objects.filter(
+        learner=learner, lesson=lesson, completed_at__isnull=True
+    ).update(completed_at=now)
+    if not won:
+        return False, False
+    progress = LessonProgress.objects.get(learner=learner, lesson=lesson)
+    events.lesson_completed.send(
+        sender=type(lesson), learner=learner, lesson=lesson, progress=progress
+    )
+    step = lesson.step
+    step_done = step is not None and _complete_step_if_done(learner, step, now)
+    return True, step_done
+
+
+def record_step_if_done(learner: Learner, step: StepPage, completed_at: datetime) -> bool:
+    """Record the step's completion if every lesson is complete, without sending the event.
+
+    For repairs (:mod:`hub.reconcile`), whose step reconcilers then write what the event's
+    receivers would have. Takes the learner's lock like every writer; ``True`` when this call
+    recorded it. The caller decides access.
+    """
+    with transaction.atomic():
+        _lock_learner(learner)
+        return _complete_step_if_done(learner, step, completed_at, announce=False)
+
+
+def _complete_step_if_done(
+    learner: Learner, step: StepPage, now: datetime, announce: bool = True
+) -> bool:
+    """Record the step's completion when all its live lessons are complete.
+
+    Runs under the learner's row lock (see :func:`_lock_learner`), so the read below sees every
+    lesson completion committed before this transaction got the lock; the unique constraint
+    still makes the insert exactly-once should anything call this without the lock.
+    """
     lesson_ids = set(step.lessons().values_list("pk", flat=True))
     if not lesson_ids:
         return False
@@ -318,7 +415,10 @@ def _complete_step_if_done(learner: Learner, step: StepPage, now: datetime) -> b
             completion = StepCompletion.objects.create(learner=learner, step=step, completed_at=now)
     except IntegrityError:
         return False  # already completed: the unique constraint makes this exactly-once
-    events.step_completed.send(sender=type(step), learner=learner, step=step, completion=completion)
+    if announce:
+        events.step_completed.send(
+            sender=type(step), learner=learner, step=step, completion=completion
+        )
     return True
 
 

@@ -37,6 +37,7 @@ class LessonAction:
     code: str = ""  # a stable name for the outcome, e.g. "reflection_saved"
     feedback: dict[str, Any] = field(default_factory=dict)  # knowledge-check feedback
     redirect: bool = False  # True: show the lesson again with a GET (post/redirect/get)
+    status: int = 200  # the HTTP status a refusal answers with (400 bad input, 403 locked)
 
 
 def apply_lesson_action(request: HttpRequest, lesson: LessonPage) -> LessonAction:
@@ -75,8 +76,10 @@ def apply_lesson_action(request: HttpRequest, lesson: LessonPage) -> LessonActio
                 code = "saved_incomplete"
             return LessonAction(True, NOTICES[code], code, redirect=True)
         raise progress.ProgressError("That action is not recognised.")
+    except progress.StepLocked as error:
+        return LessonAction(False, str(error), "step_locked", status=403)
     except progress.ProgressError as error:
-        return LessonAction(False, str(error))
+        return LessonAction(False, str(error), status=400)
 
 
 def handle_lesson_post(request: HttpRequest, lesson: LessonPage) -> HttpResponse:
@@ -88,9 +91,7 @@ def handle_lesson_post(request: HttpRequest, lesson: LessonPage) -> HttpResponse
     context = lesson.get_context(request, feedback=result.feedback)
     if not result.ok:
         context["error_message"] = result.message
-    return TemplateResponse(
-        request, lesson.get_template(request), context, status=200 if result.ok else 400
-    )
+    return TemplateResponse(request, lesson.get_template(request), context, status=result.status)
 
 
 def search(request: HttpRequest) -> HttpResponse:

@@ -16,3 +16,4 @@ class LtiToolConfig(AppConfig):
         events.step_completed.connect(
             outbox.record_step_completed, dispatch_uid="lti_tool.score_step"
         )
+        events.register_step_reconciler("step scores", outbox.reconcile_step_scores)

@@ -8,6 +8,7 @@ progress functions or the deep-linking module, and render a compact template.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from functools import wraps
 from typing import Any
 
@@ -113,7 +114,7 @@ def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResp
     }
     if isinstance(target, StepPage):
         context = target.get_context(request)
-        context.update(base, access=progress.check_step_access(request.learner, target))
+        context.update(base, **_locked_links(context["access"]))
         context["lesson_urls"] = {
             lesson.pk: _page_url(session, lesson) for lesson in context["lessons"]
         }
@@ -125,14 +126,16 @@ def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResp
         result = apply_lesson_action(request, lesson)
         if result.ok and result.redirect:
             return HttpResponseRedirect(f"{_page_url(session, lesson)}?notice={result.code}")
-        feedback, error = result.feedback, ("" if result.ok else result.message)
-        status = 200 if result.ok else 400
+        feedback, error, status = result.feedback, result.message, result.status
     else:
-        progress.start_lesson(request.learner, lesson)
+        # A locked step records nothing; the page explains why from its context's access.
+        with suppress(progress.StepLocked):
+            progress.start_lesson(request.learner, lesson)
     context = lesson.get_context(request, feedback=feedback)
     previous_lesson, next_lesson = context["previous_lesson"], context["next_lesson"]
     context.update(
         base,
+        **_locked_links(context["access"]),
         error_message=error,
         notice=notice,
         step_progress=progress.step_progress(request.learner, step),
@@ -141,6 +144,13 @@ def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResp
         step_url=_page_url(session, step),
     )
     return render(request, "lti_tool/framed_lesson.html", context, status=status)
+
+
+def _locked_links(access: progress.StepAccess) -> dict[str, Any]:
+    """Inside the frame only the linked step is reachable: link out to the step to do first."""
+    if access.do_first is None:
+        return {}
+    return {"do_first_url": access.do_first.full_url, "do_first_new_tab": True}
 
 
 @framed

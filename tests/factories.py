@@ -22,10 +22,12 @@ from hub.models import (
     AccessibleMedia,
     GlossaryPage,
     GlossaryTerm,
+    Learner,
     LessonPage,
     MentorIndexPage,
     MentorPage,
     ProgrammePage,
+    StepCompletion,
     StepPage,
 )
 
@@ -313,6 +315,77 @@ def build_programme() -> Programme:
         ),
     }
     return Programme(programme, [step_one, step_two], lessons, mentor_index, mentor, glossary)
+
+
+def add_step_four(programme: Programme) -> tuple[StepPage, LessonPage]:
+    """Step Four (graduates only, no named prerequisite) with one lesson that takes everything.
+
+    The lesson completes on reaching the end, answering its question and saving its reflection,
+    so every lesson action can be tried against a locked step.
+    """
+    step = publish(
+        programme.programme,
+        StepPage(
+            title="Leading change",
+            slug="step-four",
+            step_number=4,
+            summary="Lead change.",
+            who_it_is_for=rich("Graduates of every earlier step."),
+            estimated_hours="10",
+            eligibility="graduates",
+        ),
+    )
+    option = {
+        "type": "item",
+        "id": "q4-a",
+        "value": {"text": "Listen first", "correct": True, "feedback": "Yes."},
+    }
+    lesson = publish(
+        step,
+        LessonPage(
+            title="Changing a service",
+            slug="changing-a-service",
+            summary="Change.",
+            estimated_minutes=25,
+            body=[
+                {"type": "rich_text", "id": "t4", "value": rich("Begin with the people served.")},
+                {
+                    "type": "reflection_prompt",
+                    "id": "r4",
+                    "value": {"prompt": "What would you change?", "guidance": ""},
+                },
+                {
+                    "type": "knowledge_check",
+                    "id": "k4",
+                    "value": {
+                        "title": "Check",
+                        "questions": [
+                            {
+                                "type": "item",
+                                "id": "q4",
+                                "value": {"question": "Where do you start?", "options": [option]},
+                            }
+                        ],
+                    },
+                },
+            ],
+            complete_on_reaching_end=True,
+            requires_knowledge_checks=True,
+            requires_reflections=True,
+        ),
+    )
+    return step, lesson
+
+
+def record_steps_done(learner: Learner, *steps: StepPage) -> None:
+    """Record that the learner completed ``steps`` earlier (no events: no score, no badge).
+
+    Step Two is for graduates of Step One; tests that work on it start from here.
+    """
+    for step in steps:
+        StepCompletion.objects.get_or_create(
+            learner=learner, step=step, defaults={"completed_at": "2026-01-01T00:00Z"}
+        )
 
 
 def register_platform(server: Any, *, name: str, client_id: str, deployment_id: str) -> Any:

@@ -243,6 +243,7 @@ class StepPage(Page):
         learner = progress.learner_for(request)
         context["lessons"] = lessons
         context["step_progress"] = progress.step_progress(learner, self, lessons=lessons)
+        context["access"] = progress.check_step_access(learner, self)
         context["mentors"] = live_mentors(self)
         return context
 
@@ -366,8 +367,11 @@ class LessonPage(Page):
         context = super().get_context(request, *args, **kwargs)
         previous_lesson, next_lesson = self.previous_and_next()
         learner = progress.learner_for(request)
+        access = progress.lesson_access(learner, self)
         context.update(
             step=self.step,
+            access=access,
+            lesson_locked=not access.allowed,
             previous_lesson=previous_lesson,
             next_lesson=next_lesson,
             previous_url=previous_lesson.url if previous_lesson else "",

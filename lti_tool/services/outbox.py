@@ -35,6 +35,7 @@ import logging
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -44,6 +45,9 @@ from django.utils import timezone
 from lti_tool.models import LineItem, LtiUser, ResourceLink, Score
 from lti_tool.services import ags
 from lti_tool.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from hub.models import StepCompletion
 
 logger = logging.getLogger(__name__)
 
@@ -182,6 +186,35 @@ def record_lesson_completed(sender, learner, lesson, **kwargs) -> None:
 def record_step_completed(sender, learner, step, **kwargs) -> None:
     """Receiver of ``hub.events.step_completed``: the final score for step links."""
     _record(learner, [step.pk], f"step {step.pk} completed")
+
+
+def reconcile_step_scores(completion: StepCompletion) -> int:
+    """Step reconciler (see :mod:`hub.events`): write the completion's missing step scores.
+
+    For each graded link to the step in the learner's courses, a final (``Completed``) score
+    is missing when no score of that stream, delivered or not, carries it. Returns how many
+    it wrote; once written, a second run finds them and writes none.
+    """
+    user = LtiUser.objects.filter(learner_id=completion.learner_id).first()
+    if user is None:
+        return 0  # a learner from the public site: no gradebook
+    written = 0
+    for link in _links_counting(user, [completion.step_id]):
+        item = ags.line_item_for_link(link)
+        grade = grade_for(user, link, item) if item is not None else None
+        if item is None or grade is None or grade.activity != Score.Activity.COMPLETED:
+            continue
+        recorded = Score.objects.filter(
+            user=user,
+            line_item=item,
+            score_given=grade.given,
+            score_maximum=grade.maximum,
+            activity_progress=grade.activity,
+            grading_progress=grade.grading,
+        ).exists()
+        if not recorded and write_score(user, item, grade, f"step {completion.step_id} reconciled"):
+            written += 1
+    return written
 
 
 # --- Delivery ---------------------------------------------------------------------------

@@ -18,10 +18,10 @@ from django.utils import timezone
 
 from demo_lms.server import CLIENT_ID, DEPLOYMENT_ID, DemoLms
 from hub.models import LessonProgress
-from lti_tool.models import RosterSync, ToolKey
+from lti_tool.models import LtiUser, RosterSync, ToolKey
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
-from tests.factories import build_programme, register_platform
+from tests.factories import build_programme, record_steps_done, register_platform
 
 pytestmark = [
     pytest.mark.browser,
@@ -107,7 +107,15 @@ def test_learner_launch_and_completion_without_cookies(cookieless_browser, lms, 
     scan.goto(framed_url)
     assert_accessible(scan)  # the framed step page, on its own
     scan.close()
+    # Step Two is for graduates: Sam has not done Step One, so there is nothing to start.
+    frame.get_by_text("This step is not open to you yet").wait_for()
+    assert frame.get_by_role("link", name="Start with Chairing a meeting").count() == 0
 
+    # Once Sam has completed Step One, the same link opens Step Two.
+    record_steps_done(LtiUser.objects.get().learner, programme.steps[0])
+    page.goto(lms.base_url + "/")
+    page.get_by_role("link", name="Open as learner (Sam Taylor)").nth(1).click()
+    wait_for_heading(page, "Leading others")
     frame.get_by_role("link", name="Start with Chairing a meeting").click()
     frame.get_by_role("heading", level=1, name="Chairing a meeting").wait_for()
     frame.get_by_role("button", name="I have finished this lesson").click()

@@ -6,6 +6,7 @@ import pytest
 
 from hub import events, progress
 from hub.models import KnowledgeCheckAnswer, LessonProgress, Reflection, StepCompletion
+from tests.factories import record_steps_done
 
 pytestmark = pytest.mark.django_db
 
@@ -140,6 +141,7 @@ def test_step_access_prerequisites_and_graduates_only(programme, learner):
 
 def test_a_failing_subscriber_rolls_the_progress_back(programme, learner):
     lesson = programme.lessons["third"]  # completes on reaching the end
+    record_steps_done(learner, programme.steps[0])  # Step Two is open to graduates of Step One
 
     def broken(sender, **kwargs):
         raise RuntimeError("subscriber failed")

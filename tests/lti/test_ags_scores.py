@@ -10,6 +10,7 @@ from hub.models import LessonProgress
 from lti_tool.models import LineItem, Score
 from lti_tool.roles import LEARNER
 from lti_tool.services import outbox
+from tests.factories import record_steps_done
 from tests.lti.conftest import follow, launch
 from tests.lti.test_ags_support import make_course
 
@@ -68,6 +69,7 @@ def test_lesson_link_scores_full_marks_once_and_only_on_completion(
     lesson = programme.lessons["third"]
     course = make_course(lms, lesson, ["learner-1"], score_maximum=5)
     user = course.users["learner-1"]
+    record_steps_done(user.learner, programme.steps[0])  # Step Two is for graduates
     with django_capture_on_commit_callbacks(execute=True):
         progress.start_lesson(user.learner, lesson)
     assert course.received() == []
@@ -87,6 +89,7 @@ def test_score_is_written_in_the_progress_transaction_and_rolls_back_with_it(
     lesson = programme.lessons["third"]
     course = make_course(lms, lesson, ["learner-1"])
     learner = course.users["learner-1"].learner
+    record_steps_done(learner, programme.steps[0])  # Step Two is for graduates
     with (
         django_capture_on_commit_callbacks(execute=True) as callbacks,
         pytest.raises(RuntimeError),
@@ -106,6 +109,7 @@ def test_links_in_courses_the_learner_is_not_in_get_no_score(
     lesson = programme.lessons["third"]
     mine = make_course(lms, lesson, ["learner-1"])
     other = make_course(lms, lesson, ["learner-2"], context_id="course-2", link_id="link-2")
+    record_steps_done(mine.users["learner-1"].learner, programme.steps[0])
     with django_capture_on_commit_callbacks(execute=True):
         progress.reach_end(mine.users["learner-1"].learner, lesson)
     assert len(mine.received()) == 1
@@ -113,6 +117,7 @@ def test_links_in_courses_the_learner_is_not_in_get_no_score(
 
 
 def test_public_learner_without_lms_account_sends_nothing(learner, programme):
+    record_steps_done(learner, programme.steps[0])  # Step Two is for graduates
     progress.reach_end(learner, programme.lessons["third"])
     assert Score.objects.count() == 0
 

@@ -146,7 +146,7 @@ def login_for(client: Client, lms: Any, **prepare: Any) -> tuple[str, str]:
 
 
 def lesson_custom(programme: Any) -> dict[str, str]:
-    return {"plh_page": str(programme.lessons["third"].pk)}
+    return {"plh_page": str(programme.lessons["first"].pk)}  # Step One: open to anyone
 
 
 @pytest.fixture

@@ -8,7 +8,9 @@ from django.core.management import call_command
 from badges.issuing import revoke
 from badges.models import Achievement, Credential, Issuer
 from badges.verify import verify_credential
+from lti_tool.models import LtiUser
 from lti_tool.roles import LEARNER
+from tests.factories import record_steps_done
 from tests.lti.conftest import follow, launch
 
 pytestmark = pytest.mark.django_db
@@ -23,12 +25,12 @@ def step_two_badge(programme):
 
 def test_completing_a_step_in_the_frame_awards_its_badge(client, lms, programme, step_two_badge):
     lesson = programme.lessons["third"]  # Step Two's only lesson
-    page = follow(
-        client,
-        launch(
-            client, lms, user="badge-learner", roles=[LEARNER], custom={"plh_page": str(lesson.pk)}
-        ),
+    launched = launch(
+        client, lms, user="badge-learner", roles=[LEARNER], custom={"plh_page": str(lesson.pk)}
     )
+    # Step Two is for graduates: this learner completed Step One before.
+    record_steps_done(LtiUser.objects.get(sub="badge-learner").learner, programme.steps[0])
+    page = follow(client, launched)
     token = page.wsgi_request.path.split("/")[3]
     assert "My badges" in page.content.decode()
     empty = client.get(f"/lti/s/{token}/badges/").content.decode()
