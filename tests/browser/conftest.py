@@ -8,6 +8,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from demo_lms.server import CLIENT_ID, DEPLOYMENT_ID, DemoLms
+from lti_tool.models import ToolKey
+from tests.factories import register_platform
+
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM_ARGS = [
@@ -51,3 +55,16 @@ def page(browser) -> Iterator[object]:
         yield page
     finally:
         context.close()
+
+
+@pytest.fixture
+def lms(live_server) -> Iterator[DemoLms]:
+    """The demo LMS on ``localhost`` framing the tool on ``127.0.0.1``: two sites, as in real
+    deployments, so the browser treats the tool as a third party inside the LMS page."""
+    ToolKey.generate()
+    server = DemoLms(live_server.url, port=0, public_host="127.0.0.1").start()
+    try:
+        register_platform(server, name="Demo LMS", client_id=CLIENT_ID, deployment_id=DEPLOYMENT_ID)
+        yield server
+    finally:
+        server.stop()

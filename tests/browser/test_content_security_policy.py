@@ -9,15 +9,12 @@ documents of the tool's own origin (the demo LMS's pages are not ours to judge).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
 
-from demo_lms.server import CLIENT_ID, DEPLOYMENT_ID, DemoLms
-from lti_tool.models import ToolKey
-from tests.factories import build_programme, register_platform
+from tests.factories import build_programme
 
 pytestmark = [
     pytest.mark.browser,
@@ -52,17 +49,6 @@ def watch_violations(page: Any, origin: str) -> list[dict[str, str]]:
 def scripts_ran(frame: Any) -> bool:
     """The nonce'd inline script marks the body; it does not run if the nonce is refused."""
     return frame.evaluate("document.body.classList.contains('js-enabled')")
-
-
-@pytest.fixture
-def lms(live_server) -> Iterator[DemoLms]:
-    ToolKey.generate()
-    server = DemoLms(live_server.url, port=0, public_host="127.0.0.1").start()
-    try:
-        register_platform(server, name="Demo LMS", client_id=CLIENT_ID, deployment_id=DEPLOYMENT_ID)
-        yield server
-    finally:
-        server.stop()
 
 
 def test_public_lesson_page_raises_no_violation(page, live_server):

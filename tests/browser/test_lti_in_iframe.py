@@ -16,12 +16,11 @@ from collections.abc import Iterator
 import pytest
 from django.utils import timezone
 
-from demo_lms.server import CLIENT_ID, DEPLOYMENT_ID, DemoLms
 from hub.models import LessonProgress
-from lti_tool.models import LtiUser, RosterSync, ToolKey
+from lti_tool.models import LtiUser, RosterSync
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
-from tests.factories import build_programme, record_steps_done, register_platform
+from tests.factories import build_programme, record_steps_done
 
 pytestmark = [
     pytest.mark.browser,
@@ -46,17 +45,6 @@ def wait_for_heading(page, name: str) -> None:
             shown.append((each.url, text))
         message = f"no {name!r} heading in the frame; the frames show: {shown}"
         raise AssertionError(message) from error
-
-
-@pytest.fixture
-def lms(live_server) -> Iterator[DemoLms]:
-    ToolKey.generate()
-    server = DemoLms(live_server.url, port=0, public_host="127.0.0.1").start()
-    try:
-        register_platform(server, name="Demo LMS", client_id=CLIENT_ID, deployment_id=DEPLOYMENT_ID)
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture
