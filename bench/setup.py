@@ -81,7 +81,7 @@ def _environment(scratch: Path, port: int, lms_port: int) -> dict[str, str]:
 
 def _healthy(port: int) -> bool:
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as answer:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=30) as answer:
             return answer.status == 200
     except (urllib.error.URLError, OSError):
         return False
