@@ -8,9 +8,14 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 LMS_PORT ?= 8001
 export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
-PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps
-# The locked dependencies are installed by uv (pinned by hash in requirements/installer.lock and
-# bootstrapped with pip): the same hash checks as pip, in a fraction of the time.
+# The locked dependencies are installed by uv: the same hash checks as pip, in a fraction of the
+# time. uv itself is pinned by hash in requirements/installer.lock and installed by the pip
+# wheel Python bundles (ensurepip's), run straight from the wheel, so the virtualenv is made
+# without pip (installing pip into it took seconds). Without a bundled wheel, ensurepip is used.
+BUNDLED_PIP = $(shell $(PY) -c 'import ensurepip, glob, os; \
+	print(*sorted(glob.glob(os.path.join(os.path.dirname(ensurepip.__file__), "_bundled", "pip-*.whl")))[-1:])' 2>/dev/null)
+PIP_INSTALL = $(if $(BUNDLED_PIP),$(PY) $(BUNDLED_PIP)/pip,$(PY) -m ensurepip >/dev/null && $(PY) -m pip) \
+	install --quiet --disable-pip-version-check --require-hashes --no-deps
 UV := $(VENV)/bin/uv
 UV_INSTALL := $(UV) pip install --quiet --python $(PY) --require-hashes --no-deps
 STATIC_ROOT ?= var/static
@@ -79,7 +84,7 @@ verifiers: install-test
 	@$(PY) -m tests.badges.external
 
 $(VENV)/bin/python:
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv --without-pip $(VENV)
 
 $(VENV)/.uv-installed: requirements/installer.lock | $(VENV)/bin/python
 	$(PIP_INSTALL) -r requirements/installer.lock

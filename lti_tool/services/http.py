@@ -6,8 +6,8 @@ import threading
 from typing import Any
 
 import requests
-from requests.adapters import HTTPAdapter
 from django.conf import settings
+from requests.adapters import HTTPAdapter
 
 from lti_tool.models import Registration
 from lti_tool.services import tokens

@@ -37,7 +37,7 @@ def test_setup_site_prepares_the_demo_once_and_changes_nothing_when_run_again(mo
 
 
 def _variable(name: str) -> str:
-    match = re.search(rf"^{name} :?= (.*)$", MAKEFILE, re.MULTILINE)
+    match = re.search(rf"^{name} :?= ((?:.*\\\n)*.*)$", MAKEFILE, re.MULTILINE)
     assert match, name
     return match.group(1)
 
