@@ -453,7 +453,7 @@ def deliver_batch(streams: list[tuple[int, int]], now: datetime) -> tuple[int, s
     count = 0
     try:
         for index, score in enumerate(claimed):
-            if time.monotonic() > deadline:
+            if time.monotonic() >= deadline:
                 release_batch(claimed[index:])
                 break
             if _send_claimed(score, delivered):
@@ -479,7 +479,6 @@ def deliver_due(now: datetime | None = None, registration_id: int | None = None)
     per score. A stream that delivered may have a newer score by then; it is looked at again,
     up to :data:`SWEEP_ROUNDS` times. A stream that failed waits for its backoff.
     """
-    now = now or timezone.now()
     total = 0
     streams = list(due_streams(now, registration_id))
     for _ in range(SWEEP_ROUNDS):
@@ -487,7 +486,10 @@ def deliver_due(now: datetime | None = None, registration_id: int | None = None)
             break
         done: set[tuple[int, int]] = set()
         for start in range(0, len(streams), BATCH_STREAMS):
-            count, batch_done = deliver_batch(streams[start : start + BATCH_STREAMS], now)
+            # The clock is read per batch: a lease taken late in a long sweep must still run
+            # a full LEASE from its own claim, not from the start of the sweep.
+            batch = streams[start : start + BATCH_STREAMS]
+            count, batch_done = deliver_batch(batch, now or timezone.now())
             total += count
             done |= batch_done
         streams = [s for s in due_streams(now, registration_id) if s in done]
