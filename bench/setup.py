@@ -5,8 +5,8 @@ default ``HEAD``) into a temporary directory and points ``UV_CACHE_DIR``, ``PIP_
 and ``XDG_CACHE_HOME`` at a fresh empty directory, so every package is downloaded and
 installed as on a new machine. Then it starts ``make run`` (on free ports, the default SQLite
 database) and prints the wall time until ``/healthz`` first answers 200, against the 45 s
-goal; ``make run``'s stages are visible in the printed log tail when something fails. With
-``--setup-only`` it times ``make setup static`` instead, the part of ``make run`` before
+goal, after the second at which each stage began (the failing log's tail when one fails).
+With ``--setup-only`` it times ``make setup static`` instead, the part of ``make run`` before
 supervisord starts. Network speed to PyPI is part of the figure: compare runs made close
 together.
 """
@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -87,47 +89,74 @@ def _healthy(port: int) -> bool:
         return False
 
 
-def _time_make_run(checkout: Path, env: dict[str, str], port: int, log: Path) -> float | None:
-    with log.open("w") as out:
-        started = time.perf_counter()
-        make = subprocess.Popen(  # noqa: S603 - the clone's own Makefile
-            [_tool("make"), "run"],
-            cwd=checkout,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # its own process group: stopped below as a whole
-        )
-        try:
-            while time.perf_counter() - started < GIVE_UP_SECONDS:
-                if _healthy(port):
-                    return time.perf_counter() - started
-                if make.poll() is not None:
-                    return None
-                time.sleep(0.2)
-            return None
-        finally:
-            if make.poll() is None:
-                os.killpg(make.pid, signal.SIGTERM)
-                try:
-                    make.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    os.killpg(make.pid, signal.SIGKILL)
-                    make.wait()
+STAGE = re.compile(r"^(\S*python3?(\.\d+)? -m venv|\.venv/bin/\S+ )|supervisord started")
 
 
-def _time_setup(checkout: Path, env: dict[str, str], log: Path) -> float | None:
-    with log.open("w") as out:
-        started = time.perf_counter()
-        done = subprocess.run(  # noqa: S603 - the clone's own Makefile
-            [_tool("make"), "setup", "static"],
-            cwd=checkout,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-        elapsed = time.perf_counter() - started
-    return elapsed if done.returncode == 0 else None
+class _Log:
+    """Make's output, each line stamped with the seconds since the start; stages kept apart."""
+
+    def __init__(self, path: Path, started: float) -> None:
+        self.path, self.started = path, started
+        self.stages: list[tuple[float, str]] = []
+
+    def follow(self, stream) -> threading.Thread:
+        def read() -> None:
+            with self.path.open("w") as out:
+                for line in stream:
+                    elapsed = time.perf_counter() - self.started
+                    out.write(f"{elapsed:6.1f}s {line}")
+                    if STAGE.search(line):
+                        self.stages.append((elapsed, line.strip()))
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        return reader
+
+    def print_stages(self) -> None:
+        for elapsed, line in self.stages:
+            print(f"  {elapsed:6.1f} s  {line[:90]}")
+
+
+def _start(command: list[str], checkout: Path, env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(  # noqa: S603 - the clone's own Makefile
+        command,
+        cwd=checkout,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # its own process group: stopped below as a whole
+    )
+
+
+def _time_make_run(checkout: Path, env: dict[str, str], port: int, log: _Log) -> float | None:
+    make = _start([_tool("make"), "run"], checkout, env)
+    log.follow(make.stdout)
+    try:
+        while time.perf_counter() - log.started < GIVE_UP_SECONDS:
+            if _healthy(port):
+                return time.perf_counter() - log.started
+            if make.poll() is not None:
+                return None
+            time.sleep(0.2)
+        return None
+    finally:
+        if make.poll() is None:
+            os.killpg(make.pid, signal.SIGTERM)
+            try:
+                make.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(make.pid, signal.SIGKILL)
+                make.wait()
+
+
+def _time_setup(checkout: Path, env: dict[str, str], log: _Log) -> float | None:
+    make = _start([_tool("make"), "setup", "static"], checkout, env)
+    reader = log.follow(make.stdout)
+    code = make.wait()
+    elapsed = time.perf_counter() - log.started
+    reader.join()
+    return elapsed if code == 0 else None
 
 
 def main() -> None:
@@ -142,7 +171,7 @@ def main() -> None:
         checkout = _clone(scratch, args.ref)
         port, lms_port = _free_port(), _free_port()
         env = _environment(scratch, port, lms_port)
-        log = scratch / "make.log"
+        log = _Log(scratch / "make.log", time.perf_counter())
         if args.setup_only:
             what = "fresh clone -> `make setup static` done"
             elapsed = _time_setup(checkout, env, log)
@@ -150,8 +179,9 @@ def main() -> None:
             what = "fresh clone -> `make run` answering /healthz 200"
             elapsed = _time_make_run(checkout, env, port, log)
         if elapsed is None:
-            print(log.read_text()[-4000:], file=sys.stderr)
+            print(log.path.read_text()[-4000:], file=sys.stderr)
             sys.exit(f"{what}: failed (log above)")
+        log.print_stages()
         print(
             f"{what}, empty package cache   {elapsed:6.1f} s"
             f"   goal {GOAL_SECONDS:.0f} s   ratio {elapsed / GOAL_SECONDS:4.2f}"
