@@ -46,6 +46,8 @@ def test_every_locked_install_checks_hashes():
     installers = {"PIP_INSTALL": _variable("PIP_INSTALL"), "UV_INSTALL": _variable("UV_INSTALL")}
     assert all("--require-hashes" in command for command in installers.values())
     assert all("--no-deps" in command for command in installers.values())
+    # Installed modules are compiled once, at install time, as pip did, not in every process.
+    assert "--compile-bytecode" in installers["UV_INSTALL"]
     installs = re.findall(r"^\t\$\((\w+)\) -r (requirements/\S+)$", MAKEFILE, re.MULTILINE)
     assert sorted(lock for _, lock in installs) == [
         "requirements/base.lock",
