@@ -13,7 +13,9 @@ Delivering
     and marks it ``sending`` with a lease; :func:`deliver_stream` posts it and records the
     outcome. Transient failures (network, timeouts, 5xx, 429, 401 after one token refresh)
     put it back with exponential backoff; permanent ones (400, 403, 404...) mark it failed
-    for an administrator to look at and retry.
+    for an administrator to look at and retry. The periodic sweep (:func:`deliver_due`) does
+    the same for many streams at once: :func:`claim_batch` claims 50 streams' scores in one
+    transaction and :func:`mark_delivered_batch` records their successes in one statement.
 
 Why nothing is lost and nothing is applied twice
     * A score is in the database before anything is sent, so a crash loses nothing.
