@@ -129,6 +129,23 @@ def _start(command: list[str], checkout: Path, env: dict[str, str]) -> subproces
     )
 
 
+def _wait_for_supervisord(checkout: Path) -> None:
+    """Wait until supervisord has stopped its programs (it puts each in its own process group,
+    so they are not in make's; removing the clone under a stopping supervisord orphans them)."""
+    pid_file = checkout / "var" / "supervisord.pid"
+    try:
+        pid = int(pid_file.read_text().strip())
+    except (OSError, ValueError):
+        return
+    give_up = time.monotonic() + 90
+    while time.monotonic() < give_up:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.2)
+
+
 def _time_make_run(checkout: Path, env: dict[str, str], port: int, log: _Log) -> float | None:
     make = _start([_tool("make"), "run"], checkout, env)
     log.follow(make.stdout)
@@ -148,6 +165,7 @@ def _time_make_run(checkout: Path, env: dict[str, str], port: int, log: _Log) ->
             except subprocess.TimeoutExpired:
                 os.killpg(make.pid, signal.SIGKILL)
                 make.wait()
+        _wait_for_supervisord(checkout)
 
 
 def _time_setup(checkout: Path, env: dict[str, str], log: _Log) -> float | None:
