@@ -13,7 +13,9 @@ Delivering
     and marks it ``sending`` with a lease; :func:`deliver_stream` posts it and records the
     outcome. Transient failures (network, timeouts, 5xx, 429, 401 after one token refresh)
     put it back with exponential backoff; permanent ones (400, 403, 404...) mark it failed
-    for an administrator to look at and retry.
+    for an administrator to look at and retry. The periodic sweep (:func:`deliver_due`) does
+    the same for many streams at once: :func:`claim_batch` claims 50 streams' scores in one
+    transaction and :func:`mark_delivered_batch` records their successes in one statement.
 
 Why nothing is lost and nothing is applied twice
     * A score is in the database before anything is sent, so a crash loses nothing.
@@ -33,13 +35,14 @@ from __future__ import annotations
 
 import logging
 import random
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max, Q
 from django.utils import timezone
 
 from lti_tool.models import LineItem, LtiUser, ResourceLink, Score
@@ -239,6 +242,25 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=seconds * random.uniform(0.9, 1.1))
 
 
+def _claim_decision(rows: list[Score], delivered_newest: datetime | None, now: datetime):
+    """What :func:`claim` decides for one stream's undelivered rows (oldest first).
+
+    Returns ``(superseded_pks, to_send)``; ``to_send`` is None when nothing is sent now.
+    Kept in one place so the one-stream and the batch claims cannot drift apart.
+    """
+    if not rows or any(
+        r.status == Score.Status.SENDING and r.lease_until and r.lease_until > now for r in rows
+    ):
+        return [], None  # nothing to do, or another worker is sending
+    newest = rows[-1]
+    superseded = [r.pk for r in rows[:-1]]
+    if delivered_newest is not None and newest.timestamp < delivered_newest:
+        return [*superseded, newest.pk], None
+    if newest.status == Score.Status.PENDING and newest.next_attempt_at > now:
+        return superseded, None
+    return superseded, newest
+
+
 def claim(user_id: int, line_item_id: int, now: datetime | None = None) -> Score | None:
     """Take the stream's newest due score for sending, superseding older undelivered ones."""
     now = now or timezone.now()
@@ -248,22 +270,15 @@ def claim(user_id: int, line_item_id: int, now: datetime | None = None) -> Score
             .filter(user_id=user_id, line_item_id=line_item_id, status__in=UNDELIVERED)
             .order_by("timestamp")
         )
-        if not rows or any(
-            r.status == Score.Status.SENDING and r.lease_until and r.lease_until > now for r in rows
-        ):
-            return None  # nothing to do, or another worker is sending
-        newest = rows[-1]
-        older = [r.pk for r in rows[:-1]]
-        if older:
-            Score.objects.filter(pk__in=older).update(status=Score.Status.SUPERSEDED)
+        if not rows:
+            return None
         delivered = Score.objects.filter(
             user_id=user_id, line_item_id=line_item_id, status=Score.Status.DELIVERED
         ).aggregate(newest=Max("timestamp"))["newest"]
-        if delivered is not None and newest.timestamp < delivered:
-            newest.status = Score.Status.SUPERSEDED
-            newest.save(update_fields=["status"])
-            return None
-        if newest.status == Score.Status.PENDING and newest.next_attempt_at > now:
+        superseded, newest = _claim_decision(rows, delivered, now)
+        if superseded:
+            Score.objects.filter(pk__in=superseded).update(status=Score.Status.SUPERSEDED)
+        if newest is None:
             return None
         if newest.status == Score.Status.SENDING:
             # Its sender's lease ran out: it may or may not have reached the platform.
@@ -346,6 +361,144 @@ def deliver_stream(
     return delivered
 
 
+# --- Sweeps: many streams, few commits ---------------------------------------------------
+BATCH_STREAMS = 50
+SWEEP_ROUNDS = 50  # like deliver_stream's limit: a stream gets at most this many in a sweep
+
+
+def claim_batch(streams: list[tuple[int, int]], now: datetime) -> list[Score]:
+    """Claim the newest due score of each stream in one transaction (one commit in all).
+
+    Applies :func:`claim`'s rules to every stream: older undelivered scores are superseded,
+    a stream whose score another worker holds under a live lease is left alone, and a score
+    whose sender's lease ran out is marked as having an unknown outcome. Each claimed row
+    gets ``sending``, one more attempt and the same lease, so a worker that dies after this
+    commit leaves rows that the next sweep takes over once the lease has run out.
+    """
+    wanted = set(streams)
+    users = {u for u, _ in wanted}
+    items = {i for _, i in wanted}
+    with transaction.atomic():
+        rows = [
+            r
+            for r in Score.objects.select_for_update()
+            .filter(user_id__in=users, line_item_id__in=items, status__in=UNDELIVERED)
+            .order_by("timestamp")
+            if (r.user_id, r.line_item_id) in wanted
+        ]
+        delivered = {
+            (d["user_id"], d["line_item_id"]): d["newest"]
+            for d in Score.objects.filter(
+                user_id__in=users, line_item_id__in=items, status=Score.Status.DELIVERED
+            )
+            .values("user_id", "line_item_id")
+            .annotate(newest=Max("timestamp"))
+            .order_by()
+        }
+        by_stream: dict[tuple[int, int], list[Score]] = {}
+        for row in rows:
+            by_stream.setdefault((row.user_id, row.line_item_id), []).append(row)
+        superseded: list[int] = []
+        fresh: list[int] = []
+        taken_over: list[int] = []
+        for stream, stream_rows in by_stream.items():
+            older, newest = _claim_decision(stream_rows, delivered.get(stream), now)
+            superseded.extend(older)
+            if newest is None:
+                continue
+            if newest.status == Score.Status.SENDING:
+                taken_over.append(newest.pk)
+            else:
+                fresh.append(newest.pk)
+        if superseded:
+            Score.objects.filter(pk__in=superseded).update(status=Score.Status.SUPERSEDED)
+        if not fresh and not taken_over:
+            return []
+        common = {
+            "status": Score.Status.SENDING,
+            "attempts": F("attempts") + 1,
+            "last_attempt_at": now,
+            "lease_until": now + LEASE,
+        }
+        if fresh:
+            Score.objects.filter(pk__in=fresh).update(**common)
+        if taken_over:
+            # Their senders' leases ran out: they may or may not have reached the platform.
+            Score.objects.filter(pk__in=taken_over).update(
+                **common, last_error=UNKNOWN_OUTCOME + "the sender stopped before recording."
+            )
+        return list(
+            Score.objects.select_related("line_item", "user", "registration")
+            .filter(pk__in=[*fresh, *taken_over])
+            .order_by("timestamp")
+        )
+
+
+def _held(scores: list[Score]) -> Q:
+    """Rows still held by these attempts (the batch form of ``pk=..., attempts=...``)."""
+    condition = Q(pk__in=[])
+    for score in scores:
+        condition |= Q(pk=score.pk, attempts=score.attempts)
+    return condition
+
+
+def mark_delivered_batch(scores: list[Score]) -> int:
+    """Record a batch of successful sends in one statement (rows this attempt still holds)."""
+    if not scores:
+        return 0
+    return Score.objects.filter(_held(scores), status=Score.Status.SENDING).update(
+        status=Score.Status.DELIVERED, delivered_at=timezone.now(), lease_until=None, last_error=""
+    )
+
+
+def release_batch(scores: list[Score]) -> None:
+    """Give back claimed scores that were not sent (their attempt is not counted)."""
+    if scores:
+        Score.objects.filter(_held(scores), status=Score.Status.SENDING).update(
+            status=Score.Status.PENDING, attempts=F("attempts") - 1, lease_until=None
+        )
+
+
+def _send_claimed(score: Score, delivered: list[Score]) -> bool:
+    """Send one claimed score of a batch; a plain success joins ``delivered`` for recording."""
+    if score.last_error.startswith(UNKNOWN_OUTCOME):
+        return send(score)  # rare: check the platform first, record on its own
+    try:
+        ags.post_score(score)
+    except ServiceError as error:
+        logger.warning("Score %s not delivered (attempt %s): %s", score.pk, score.attempts, error)
+        _mark_failed_attempt(score, error)
+        return False
+    delivered.append(score)
+    return True
+
+
+def deliver_batch(streams: list[tuple[int, int]], now: datetime) -> tuple[int, set]:
+    """Claim, send and record one batch of streams: two commits for the whole batch.
+
+    Returns how many were delivered and the streams that were. Scores are posted one after
+    another on this thread's pooled connection, with no transaction open. The sends stop
+    well inside the lease (:data:`LEASE`), and whatever was not sent by then is given back,
+    so a slow platform can never let a second worker take over a score this one is sending.
+    """
+    claimed = claim_batch(streams, now)
+    deadline = time.monotonic() + LEASE.total_seconds() / 3
+    delivered: list[Score] = []
+    done: set[tuple[int, int]] = set()
+    count = 0
+    try:
+        for index, score in enumerate(claimed):
+            if time.monotonic() >= deadline:
+                release_batch(claimed[index:])
+                break
+            if _send_claimed(score, delivered):
+                count += 1
+                done.add((score.user_id, score.line_item_id))
+    finally:
+        mark_delivered_batch(delivered)
+    return count, done
+
+
 def due_streams(now: datetime | None = None, registration_id: int | None = None):
     rows = Score.objects.due(now)
     if registration_id is not None:
@@ -354,9 +507,28 @@ def due_streams(now: datetime | None = None, registration_id: int | None = None)
 
 
 def deliver_due(now: datetime | None = None, registration_id: int | None = None) -> int:
-    """Deliver every stream with a due score (the periodic safety net)."""
+    """Deliver every stream with a due score (the periodic safety net), in batches.
+
+    Streams are claimed :data:`BATCH_STREAMS` at a time (one commit), sent, and recorded (one
+    statement), so a sweep of a thousand scores costs a few dozen commits instead of three
+    per score. A stream that delivered may have a newer score by then; it is looked at again,
+    up to :data:`SWEEP_ROUNDS` times. A stream that failed waits for its backoff.
+    """
+    total = 0
     streams = list(due_streams(now, registration_id))
-    return sum(deliver_stream(u, i, now=now) for u, i in streams)
+    for _ in range(SWEEP_ROUNDS):
+        if not streams:
+            break
+        done: set[tuple[int, int]] = set()
+        for start in range(0, len(streams), BATCH_STREAMS):
+            # The clock is read per batch: a lease taken late in a long sweep must still run
+            # a full LEASE from its own claim, not from the start of the sweep.
+            batch = streams[start : start + BATCH_STREAMS]
+            count, batch_done = deliver_batch(batch, now or timezone.now())
+            total += count
+            done |= batch_done
+        streams = [s for s in due_streams(now, registration_id) if s in done]
+    return total
 
 
 def retry_now(scores) -> int:
