@@ -87,8 +87,7 @@ def _submit(page, live_server, given: dict[str, str]) -> None:
 def _heading(page, text: str):
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    heading = page.locator("#verification-result h2, h2.nhsuk-error-summary__title")
-    heading = heading.filter(has_text=text)
+    heading = page.get_by_role("heading", level=2, name=text)  # a real heading, named
     try:
         heading.first.wait_for(timeout=15000)
     except PlaywrightTimeout as error:
