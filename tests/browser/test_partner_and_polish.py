@@ -16,12 +16,13 @@ from datetime import UTC, datetime
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from badges.issuing import award, revoke
 from badges.models import Achievement, Credential
 from demo_lms.server import CLIENT_ID, DEPLOYMENT_ID, DemoLms
 from hub.models import Learner
-from lti_tool.models import LtiUser, ToolKey
+from lti_tool.models import LtiUser, RosterSync, ToolKey
 from tests.browser.axe import assert_accessible
 from tests.factories import build_programme, record_steps_done, register_platform
 
@@ -189,6 +190,18 @@ def test_cohort_view_at_320_pixels(browser, lms, live_server, badges_here):
         assert header.bounding_box()["width"] >= 60
         bars = page.locator("#chart-bars .plh-bars__label").all_inner_texts()
         assert "Chairing a meeting" in bars and "Whole step" in bars
+        assert_accessible(page)
+
+        # A sync moves through its stages on the page, without a reload.
+        RosterSync.objects.update(status="queued", updated_at=timezone.now())
+        page.reload()
+        stage = page.locator("#sync-status [aria-current=step]")
+        assert stage.inner_text().startswith("Queued")
+        RosterSync.objects.update(status="running", pages=1, members_seen=1)
+        stage.filter(has_text="Reading the roster").wait_for(timeout=20000)
+        RosterSync.objects.update(status="failed", finished_at=timezone.now())
+        page.locator("#sync-status").get_by_text("did not finish").wait_for(timeout=20000)
+        assert page.locator("#sync-status [aria-current=step]").count() == 0
         assert_accessible(page)
     finally:
         context.close()
