@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from badges.models import Achievement, AwardRule
-from badges.verify import UnreadableCredential, read_credential
+from badges.verify import CredentialNotHere, UnreadableCredential, read_credential
 from hub.models import Learner
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
@@ -16,6 +16,9 @@ MAX_IMAGE_BYTES = 5 * 1024 * 1024
 class VerifyForm(forms.Form):
     """One of: a credential URL, an uploaded baked image, or pasted JSON; and optionally an
     email to compare with the recipient (used once, never stored)."""
+
+    #: Set when a URL was given and this site has no credential there.
+    not_found = False
 
     url = forms.CharField(
         required=False,
@@ -55,6 +58,11 @@ class VerifyForm(forms.Form):
         source = data[field].read() if field == "image" else data[field]
         try:
             data["document"] = read_credential(source)
+        except CredentialNotHere as error:
+            # The page is then headed as what happened ("no badge at that address"), not
+            # as a generic problem or as a verdict about an issuer no one looked at.
+            self.not_found = True
+            self.add_error(field, refusal_message(field, error))
         except UnreadableCredential as error:
             self.add_error(field, refusal_message(field, error))
         return data

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils import timezone
 
+from badges.artwork import achievement_alt
 from badges.models import Credential
 from badges.models.issuer import site_url
 from hub.models import Learner
@@ -27,6 +28,7 @@ class BadgeSummary:
     criteria: str
     issuer: str
     image_url: str
+    image_alt: str
     issued_at: datetime
     valid_until: datetime | None
     status: str  # "valid" | "expired" | "revoked" | "not yet valid"
@@ -36,6 +38,13 @@ class BadgeSummary:
     png_url: str
     svg_url: str
     linkedin_url: str
+    revoked_at: datetime | None = None
+
+    @property
+    def shareable(self) -> bool:
+        """Only a badge that has not been revoked is offered for sharing or for LinkedIn:
+        a withdrawn badge must not be put in front of employers as if it stood."""
+        return self.status != "revoked"
 
 
 def _status(credential: Credential, now: datetime) -> str:
@@ -70,7 +79,7 @@ def badges_for(learner: Learner, now: datetime | None = None) -> list[BadgeSumma
     now = now or timezone.now()
     credentials = (
         Credential.objects.filter(learner=learner)
-        .select_related("achievement__issuer")
+        .select_related("achievement__issuer", "achievement__step", "achievement__image")
         .order_by("-issued_at")
     )
     summaries = []
@@ -84,6 +93,7 @@ def badges_for(learner: Learner, now: datetime | None = None) -> list[BadgeSumma
                 criteria=achievement.criteria_narrative,
                 issuer=achievement.issuer.name,
                 image_url=achievement.image_url(),
+                image_alt=achievement_alt(achievement),
                 issued_at=credential.issued_at,
                 valid_until=credential.valid_until,
                 status=_status(credential, now),
@@ -93,6 +103,7 @@ def badges_for(learner: Learner, now: datetime | None = None) -> list[BadgeSumma
                 png_url=site_url(reverse("badges:credential-png", args=[public_id])),
                 svg_url=site_url(reverse("badges:credential-svg", args=[public_id])),
                 linkedin_url=linkedin_url(credential),
+                revoked_at=credential.revoked_at,
             )
         )
     return summaries

@@ -15,6 +15,7 @@ from badges.baking import bake_ob2, bake_png, bake_svg
 from badges.forms import VerifyForm
 from badges.issuing import CREDENTIAL_CONTEXT, achievement_document
 from badges.models import Achievement, Credential, Issuer, StatusList
+from badges.presentation import NOT_FOUND_HEADLINE
 from badges.signing import controller_document
 from badges.statuslist import status_list_credential
 from badges.verify import verify_credential
@@ -165,4 +166,5 @@ def verify(request: HttpRequest) -> HttpResponse:
     else:
         form = VerifyForm()
     status = 400 if request.method == "POST" and not form.is_valid() else 200
-    return render(request, "badges/verify.html", {"form": form, "report": report}, status=status)
+    context = {"form": form, "report": report, "not_found_headline": NOT_FOUND_HEADLINE}
+    return render(request, "badges/verify.html", context, status=status)

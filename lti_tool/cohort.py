@@ -9,9 +9,12 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+
+from django.utils import timezone
 
 from hub.models import LessonPage, LessonProgress, Reflection, StepCompletion, StepPage
+from hub.wording import moment_in_words
 from lti_tool import roles as role_vocabulary
 from lti_tool.models import Membership, RosterSync, Score
 
@@ -67,19 +70,16 @@ class LearnerRow:
 
 @dataclass
 class Bar:
+    """One bar of the completion chart. The chart is HTML text beside a drawn bar, so the
+    full lesson name wraps at any width and the figures are dark text on white."""
+
     label: str
     count: int
     total: int
-    y: int = 0
 
     @property
     def percent(self) -> int:
         return round(100 * self.count / self.total) if self.total else 0
-
-    @property
-    def width(self) -> float:
-        """Width in the chart's 0..400 bar area."""
-        return round(4 * self.percent, 1)
 
 
 @dataclass
@@ -116,13 +116,7 @@ class CohortOverview:
         bars.append(
             Bar("Whole step", sum(1 for r in self.current if r.step_status == "complete"), total)
         )
-        for index, bar in enumerate(bars):
-            bar.y = 10 + index * 40
         return bars
-
-    @property
-    def chart_height(self) -> int:
-        return 20 + 40 * len(self.bars)
 
     @property
     def status_counts(self) -> dict[str, int]:
@@ -210,7 +204,11 @@ def _cell(value: object) -> str:
 
 
 def cohort_csv(overview: CohortOverview) -> str:
-    """The overview's rows (as filtered) as CSV: one line per learner."""
+    """The overview's rows (as filtered) as CSV: one line per learner.
+
+    Times come twice: ISO 8601 for spreadsheets and scripts to sort and parse, and in words
+    beside it ("29 November 2026 at 2:05pm GMT") for the people who read the sheet.
+    """
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(
@@ -221,6 +219,7 @@ def cohort_csv(overview: CohortOverview) -> str:
             "Lessons",
             *[lesson.title for lesson in overview.lessons],
             "Last activity",
+            "Last activity (in words)",
             "Shared reflections",
             "In the course",
         ]
@@ -234,6 +233,7 @@ def cohort_csv(overview: CohortOverview) -> str:
                 len(overview.lessons),
                 *[STATUS_LABELS[s] for s in row.statuses],
                 row.last_activity.isoformat(timespec="minutes") if row.last_activity else "",
+                moment_in_words(row.last_activity) if row.last_activity else "",
                 len(row.shared_reflections),
                 "yes" if row.active else "no",
             ]
@@ -241,11 +241,25 @@ def cohort_csv(overview: CohortOverview) -> str:
     return out.getvalue()
 
 
+#: A sync still queued after this long is probably waiting for a worker that is not running:
+#: the page says so (the scheduler queues it again after ``nrps.RECENT``).
+QUEUED_FOR_LONG = timedelta(minutes=2)
+
+
+@dataclass(frozen=True)
+class SyncStage:
+    """One stage of the roster sync shown as a list: queued, reading, finished."""
+
+    label: str
+    state: str  # "done" | "current" | "to do" | "failed"
+
+
 @dataclass
 class SyncState:
     roster: RosterSync | None
     scores_waiting: int
     scores_failed: int
+    now: datetime | None = None
 
     @property
     def running(self) -> bool:
@@ -259,14 +273,47 @@ class SyncState:
         """Whether the page should keep its status up to date (a sync or scores in flight)."""
         return self.running or self.scores_waiting > 0
 
+    @property
+    def stages(self) -> list[SyncStage]:
+        """Where the latest sync has got, stage by stage, so a tutor sees it move on from
+        "queued" rather than one sentence that may not change for a while."""
+        if self.roster is None:
+            return []
+        order = [RosterSync.Status.QUEUED, RosterSync.Status.RUNNING, RosterSync.Status.DONE]
+        status = self.roster.status
+        reached = order.index(status) if status in order else len(order) - 1
+        finished = "Failed" if status == RosterSync.Status.FAILED else "Finished"
+        labels = ["Queued", "Reading the roster from your learning platform", finished]
+        stages = []
+        for index, label in enumerate(labels):
+            if status == RosterSync.Status.FAILED and index == len(labels) - 1:
+                state = "failed"
+            elif index < reached or status == RosterSync.Status.DONE:
+                state = "done"
+            elif index == reached:
+                state = "current"
+            else:
+                state = "to do"
+            stages.append(SyncStage(label, state))
+        return stages
 
-def sync_state(context_id: int | None) -> SyncState:
+    @property
+    def queued_for_long(self) -> bool:
+        """A sync that has sat in the queue for a while: the page says why it may wait."""
+        if self.roster is None or self.roster.status != RosterSync.Status.QUEUED:
+            return False
+        now = self.now or timezone.now()
+        return self.roster.updated_at < now - QUEUED_FOR_LONG
+
+
+def sync_state(context_id: int | None, now: datetime | None = None) -> SyncState:
     """The roster sync and gradebook delivery state of a context, for the cohort page."""
     if context_id is None:
-        return SyncState(None, 0, 0)
+        return SyncState(None, 0, 0, now)
     scores = Score.objects.filter(line_item__context_id=context_id)
     return SyncState(
         RosterSync.objects.filter(context_id=context_id).first(),
         scores.filter(status__in=[Score.Status.PENDING, Score.Status.SENDING]).count(),
         scores.filter(status=Score.Status.FAILED).count(),
+        now,
     )

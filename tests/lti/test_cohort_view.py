@@ -83,7 +83,7 @@ def test_instructor_sees_progress_shared_reflections_only_and_a_chart(
     assert "Name other" not in html  # another course's learner
     assert "SHARED-THOUGHT" in html
     assert "PRIVATE-THOUGHT" not in html
-    assert '<svg role="img"' in html and 'id="chart-data"' in html
+    assert 'id="chart-bars"' in html and 'id="chart-data"' in html
     # Chart data: "Telling it your way" completed by 3 of 4, "Why stories matter" by 1 of 4.
     assert "3 of 4" in html and "1 of 4" in html
     assert "Completed (2 of 2)" in html and "Not started (0 of 2)" in html
@@ -147,6 +147,7 @@ def test_csv_export(client, lms, programme, cohort):
         "Why stories matter",
         "Telling it your way",
         "Last activity",
+        "Last activity (in words)",
         "Shared reflections",
         "In the course",
     ]
@@ -154,9 +155,9 @@ def test_csv_export(client, lms, programme, cohort):
     assert set(body) == {f"Name learner-{n}" for n in range(1, 5)}
     assert body["Name learner-3"][1:6] == ["Completed", "2", "2", "Completed", "Completed"]
     assert body["Name learner-1"][1:6] == ["In progress", "1", "2", "Not started", "Completed"]
-    assert body["Name learner-1"][7] == "1" and body["Name learner-2"][7] == "0"
+    assert body["Name learner-1"][8] == "1" and body["Name learner-2"][8] == "0"
     assert body["Name learner-4"][1:4] == ["Not started", "0", "2"]
-    assert body["Name learner-4"][6] == ""  # no activity
+    assert body["Name learner-4"][6:8] == ["", ""]  # no activity
     assert "PRIVATE-THOUGHT" not in response.content.decode()
     completed_only = client.get(f"/lti/s/{token}/cohort.csv?status=complete").content.decode()
     assert len(list(csv.reader(io.StringIO(completed_only)))) == 2
@@ -226,3 +227,81 @@ def test_status_region_is_refused_to_learners(client, lms, programme, cohort):
     token = _open(client, lms, programme, "learner-1", [LEARNER])
     response = client.get(f"/lti/s/{token}/cohort/?part=sync")
     assert response.status_code == 403 and "Roster" not in response.content.decode()
+
+
+def test_csv_gives_each_time_in_words_beside_the_iso_one(client, lms, programme, cohort):
+    from datetime import UTC, datetime
+
+    from hub.models import LessonProgress
+
+    LessonProgress.objects.filter(learner__lti_user__sub="learner-3").update(
+        last_seen_at=datetime(2026, 11, 29, 14, 5, tzinfo=UTC)
+    )
+    token = _open(client, lms, programme, "teacher", [INSTRUCTOR])
+    rows = list(csv.reader(io.StringIO(client.get(f"/lti/s/{token}/cohort.csv").content.decode())))
+    body = {row[0]: row for row in rows[1:]}
+    assert body["Name learner-3"][6:8] == [
+        "2026-11-29T14:05+00:00",
+        "29 November 2026 at 2:05pm GMT",
+    ]
+
+
+def test_chart_shows_full_lesson_names_and_figures_as_text(client, lms, programme, cohort):
+    long_title = "A lesson whose title is much longer than twenty-six characters"
+    lesson = programme.lessons["first"]
+    lesson.title = long_title
+    lesson.save_revision().publish()
+    token = _open(client, lms, programme, "teacher", [INSTRUCTOR])
+    html = client.get(f"/lti/s/{token}/cohort/").content.decode()
+    chart = html[html.index('id="chart-bars"') : html.index('id="chart-data"')]
+    assert f'<span class="plh-bars__label">{long_title}</span>' in chart  # never cut short
+    assert '<span class="plh-bars__value">75%' in chart  # dark text beside the bar, not on it
+    assert "<text" not in chart  # no SVG text drawn over the bars
+    assert 'role="region" aria-labelledby="learners-caption" tabindex="0"' in html
+
+
+@pytest.mark.parametrize(
+    ("status", "current", "words"),
+    [
+        ("queued", "Queued", "waiting for the background worker"),
+        ("running", "Reading the roster from your learning platform", "in progress"),
+        ("done", None, "Roster synced"),
+        ("failed", None, "did not finish"),
+    ],
+)
+def test_sync_status_shows_each_stage(
+    client, lms, programme, cohort, django_capture_on_commit_callbacks, status, current, words
+):
+    from django.utils import timezone
+
+    from lti_tool.models import RosterSync
+
+    with django_capture_on_commit_callbacks(execute=True):
+        token = _open(client, lms, programme, "teacher", [INSTRUCTOR])
+    RosterSync.objects.update(status=status, finished_at=timezone.now())
+    part = client.get(f"/lti/s/{token}/cohort/?part=sync").content.decode()
+    assert words in part
+    if current:
+        assert f'aria-current="step">{current} <span' in part
+    else:
+        assert 'aria-current="step"' not in part
+    assert ("Failed <span" in part) == (status == "failed")
+    assert ("Finished <span" in part) == (status != "failed")
+
+
+def test_a_sync_queued_for_long_says_the_worker_may_not_be_running():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from lti_tool.cohort import SyncState
+    from lti_tool.models import RosterSync
+
+    now = timezone.now()
+    fresh = RosterSync(status="queued", updated_at=now - timedelta(seconds=30))
+    stale = RosterSync(status="queued", updated_at=now - timedelta(minutes=5))
+    running = RosterSync(status="running", updated_at=now - timedelta(minutes=5))
+    assert not SyncState(fresh, 0, 0, now).queued_for_long
+    assert SyncState(stale, 0, 0, now).queued_for_long
+    assert not SyncState(running, 0, 0, now).queued_for_long
+    assert [s.state for s in SyncState(running, 0, 0, now).stages] == ["done", "current", "to do"]

@@ -52,8 +52,14 @@ def test_completing_a_step_in_the_frame_awards_its_badge(client, lms, programme,
     for suffix in (".json", ".png", ".svg"):
         assert f"/badges/credentials/{credential.public_id}{suffix}" in html
     assert "https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME" in html
+    assert "Open the public badge page" in html
+    assert "Download the badge file (JSON)" in html and "Download:" not in html
+    assert 'alt="Badge “Step Two completed: Leading others”: a green hexagon' in html
     assert "example.edu" not in html  # no email anywhere on the page
 
     revoke(credential, "Awarded in error")
     revoked = client.get(f"/lti/s/{token}/badges/").content.decode()
     assert "Revoked" in revoked and "Awarded in error" in revoked
+    assert "This badge was revoked by" in revoked and "cannot be shared" in revoked
+    assert "linkedin.com" not in revoked and "Open the public badge page" not in revoked
+    assert "Download the badge file (JSON)" in revoked  # still the learner's own record
