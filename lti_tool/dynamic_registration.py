@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from lti_tool.configuration import registration_payload
 from lti_tool.models import Deployment, Registration, RegistrationToken
+from lti_tool.score_reporting import default_for_family
 
 TIMEOUT = 15
 PLATFORM_CONFIGURATION = "https://purl.imsglobal.org/spec/lti-platform-configuration"
@@ -310,6 +311,7 @@ def register(
                 **endpoints,
                 "active": True,
                 "product_family_code": config.product_family_code,
+                "score_reporting": default_for_family(config.product_family_code),
                 "registered_dynamically": True,
             },
         )
