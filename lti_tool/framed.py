@@ -21,6 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Page
 
 from hub import progress
+from hub.lesson_contents import contents_for
 from hub.models import Learner, LessonPage, StepPage
 from hub.views import NOTICES, apply_lesson_action
 from lti_tool import deep_linking
@@ -29,6 +30,7 @@ from lti_tool.sessions import LaunchSession
 from lti_tool.urls_helpers import tool_url
 
 View = Callable[..., HttpResponse]
+NOTICE_ANCHOR = "plh-notice"  # the result of a lesson's form, at the top of framed_lesson.html
 
 
 def framed(view: View) -> View:
@@ -125,7 +127,10 @@ def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResp
     if request.method == "POST":
         result = apply_lesson_action(request, lesson)
         if result.ok and result.redirect:
-            return HttpResponseRedirect(f"{_page_url(session, lesson)}?notice={result.code}")
+            # An explicit fragment: without one, browsers keep the form's (``#reflect-…``)
+            # across the redirect and the page opens scrolled away from the result.
+            url = f"{_page_url(session, lesson)}?notice={result.code}#{NOTICE_ANCHOR}"
+            return HttpResponseRedirect(url)
         feedback, error, status = result.feedback, result.message, result.status
     else:
         # A locked step records nothing; the page explains why from its context's access.
@@ -142,6 +147,7 @@ def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResp
         previous_url=_page_url(session, previous_lesson) if previous_lesson else "",
         next_url=_page_url(session, next_lesson) if next_lesson else "",
         step_url=_page_url(session, step),
+        contents=contents_for(lesson),
     )
     return render(request, "lti_tool/framed_lesson.html", context, status=status)
 
