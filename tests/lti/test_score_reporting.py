@@ -135,3 +135,43 @@ def test_default_for_family(family, expected):
 )
 def test_product_family_from_claims(claims, family):
     assert product_family_from_claims(claims) == family
+
+
+@pytest.fixture
+def admin_client(client):
+    from django.contrib.auth.models import User
+
+    User.objects.create_superuser("boss", "", "pw")
+    client.login(username="boss", password="pw")
+    return client
+
+
+def test_the_choice_is_shown_and_changed_in_the_admin(admin_client, lms):
+    registration = lms.registration
+    Registration.objects.filter(pk=registration.pk).update(score_reporting="completion_only")
+    listing = admin_client.get("/admin/lti/platforms/").content.decode()
+    assert "Completion only (partial scores pending)" in listing
+    edit_url = f"/admin/lti/platforms/edit/{registration.pk}/"
+    form = admin_client.get(edit_url).content.decode()
+    assert 'name="score_reporting"' in form
+    saved = admin_client.post(
+        edit_url,
+        {
+            "name": registration.name,
+            "issuer": registration.issuer,
+            "client_id": registration.client_id,
+            "auth_login_url": registration.auth_login_url,
+            "auth_token_url": registration.auth_token_url,
+            "key_set_url": registration.key_set_url,
+            "active": "on",
+            "product_family_code": "moodle",
+            "score_reporting": "graded_progress",
+        },
+    )
+    assert saved.status_code == 302
+    registration.refresh_from_db()
+    assert registration.score_reporting == "graded_progress"
+    refused = admin_client.post(edit_url, {"name": "x", "score_reporting": "everything"})
+    assert refused.status_code == 200  # the form comes back with the error
+    registration.refresh_from_db()
+    assert registration.score_reporting == "graded_progress"
