@@ -58,7 +58,7 @@ def question_view(context: template.Context, question_id: str, options: Any) -> 
     return {
         "chosen": chosen,
         "correct": correct,
-        "verdict": verdict(correct, str(option["feedback"])),
+        "show_verdict": bool(verdict(correct, str(option["feedback"]))),
         "feedback": option["feedback"],
         "just_answered": feedback is not None,
     }

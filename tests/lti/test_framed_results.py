@@ -134,3 +134,20 @@ def test_learner_sees_the_learners_view_of_the_same_step(client, lms, programme)
     body = text(open_framed(client, lms, programme.steps[0], "learner-1", [LEARNER]))
     assert "tutor's view" not in body
     assert "Start with Why stories matter" in body
+
+
+def test_feedback_opening_with_the_verdict_prints_it_once(client, lms, programme):
+    lesson = programme.lessons["first"]
+    body = lesson.body.raw_data
+    body[5]["value"]["questions"][0]["value"]["options"][0]["value"]["feedback"] = (
+        "That's right. Partners share power."
+    )
+    lesson.body = body
+    lesson.save_revision().publish()
+    page = open_framed(client, lms, programme.steps[0], "learner-1", [LEARNER])
+    token = page.wsgi_request.path.split("/")[3]
+    url = f"/lti/s/{token}/page/{lesson.pk}/"
+    answered = text(client.post(url, {"action": "answer", "question_id": "q1", "option": "0"}))
+    assert answered.count("That's right.") == 1
+    wrong = text(client.post(url, {"action": "answer", "question_id": "q1", "option": "1"}))
+    assert wrong.count("Not quite.") == 1  # its feedback does not open with the verdict
