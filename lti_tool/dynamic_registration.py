@@ -9,6 +9,7 @@ its client registration, and stores the client id and deployment it gets back.
 from __future__ import annotations
 
 import ipaddress
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,6 +22,7 @@ from django.utils import timezone
 
 from lti_tool.configuration import registration_payload
 from lti_tool.models import Deployment, Registration, RegistrationToken
+from lti_tool.score_reporting import default_for_family
 
 TIMEOUT = 15
 PLATFORM_CONFIGURATION = "https://purl.imsglobal.org/spec/lti-platform-configuration"
@@ -94,6 +96,26 @@ def allowed_url(url: str) -> bool:
         return ipaddress.ip_address(parts.hostname).is_loopback
     except ValueError:
         return parts.hostname == "localhost"
+
+
+def registering_origin(url: str) -> str | None:
+    """The origin of the platform running this registration, to let it frame the pages.
+
+    LMSs open the registration page in a frame of their own admin page, served from where
+    their OpenID configuration is. Built from scheme, host and port alone (no user info, no
+    characters a policy header would read as syntax); ``None`` for anything else.
+    """
+    if not url or not allowed_url(url):
+        return None
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    if not re.fullmatch(r"[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?", host):
+        return None
+    return f"{parts.scheme.lower()}://{host}" + (f":{port}" if port else "")
 
 
 def _origin(url: str) -> tuple[str, str, int | None]:
@@ -310,6 +332,7 @@ def register(
                 **endpoints,
                 "active": True,
                 "product_family_code": config.product_family_code,
+                "score_reporting": default_for_family(config.product_family_code),
                 "registered_dynamically": True,
             },
         )

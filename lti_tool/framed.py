@@ -21,6 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Page
 
 from hub import progress
+from hub.lesson_contents import contents_for
 from hub.models import Learner, LessonPage, StepPage
 from hub.views import NOTICES, apply_lesson_action
 from lti_tool import deep_linking
@@ -29,6 +30,7 @@ from lti_tool.sessions import LaunchSession
 from lti_tool.urls_helpers import tool_url
 
 View = Callable[..., HttpResponse]
+NOTICE_ANCHOR = "plh-notice"  # the result of a lesson's form, at the top of framed_lesson.html
 
 
 def framed(view: View) -> View:
@@ -112,6 +114,8 @@ def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResp
         "token": session.token,
         "cohort_url": reverse("lti:cohort", kwargs={"token": session.token}),
     }
+    if isinstance(target, StepPage) and (session.is_staff or session.is_mentor):
+        return _tutor_step(request, session, target, base)
     if isinstance(target, StepPage):
         context = target.get_context(request)
         context.update(base, **_locked_links(context["access"]))
@@ -125,7 +129,10 @@ def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResp
     if request.method == "POST":
         result = apply_lesson_action(request, lesson)
         if result.ok and result.redirect:
-            return HttpResponseRedirect(f"{_page_url(session, lesson)}?notice={result.code}")
+            # An explicit fragment: without one, browsers keep the form's (``#reflect-…``)
+            # across the redirect and the page opens scrolled away from the result.
+            url = f"{_page_url(session, lesson)}?notice={result.code}#{NOTICE_ANCHOR}"
+            return HttpResponseRedirect(url)
         feedback, error, status = result.feedback, result.message, result.status
     else:
         # A locked step records nothing; the page explains why from its context's access.
@@ -142,8 +149,53 @@ def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResp
         previous_url=_page_url(session, previous_lesson) if previous_lesson else "",
         next_url=_page_url(session, next_lesson) if next_lesson else "",
         step_url=_page_url(session, step),
+        contents=contents_for(lesson),
     )
+    # Only when the step really is complete: the notice is a URL parameter anyone can type.
+    if request.GET.get("notice") == "step_complete" and context["step_progress"].complete:
+        context.update(_step_finished(request.learner, step, session))
     return render(request, "lti_tool/framed_lesson.html", context, status=status)
+
+
+def _step_finished(learner: Learner, step: StepPage, session: LaunchSession) -> dict[str, Any]:
+    """What a learner who has just completed the step has earned, and where to go next.
+
+    The next step is outside this course link, so it opens on the public site in a new tab.
+    """
+    from lti_tool.framed_badges import badge_earned_for
+
+    following = step.get_next_siblings().live().type(StepPage).specific().first()
+    return {
+        "step_finished": True,
+        "earned_badge": badge_earned_for(learner, step),
+        "my_badges_url": reverse("lti:my_badges", kwargs={"token": session.token}),
+        "next_step": following,
+    }
+
+
+def _tutor_step(
+    request: HttpRequest, session: LaunchSession, step: StepPage, base: dict[str, Any]
+) -> HttpResponse:
+    """Tutors and mentors: who is where in this step, and the way to the cohort view.
+
+    The learner's view ("0 of 3 lessons completed, Start with…") says nothing useful to
+    someone who teaches the step. Counts need the same right as the cohort view itself.
+    """
+    from lti_tool import cohort as cohorts
+
+    lessons = list(step.lessons())
+    overview = None
+    if cohorts.may_view_cohort(session.context_id, session.lti_user_id, session.roles):
+        overview = cohorts.cohort_overview(session.context_id, step)
+    context = {
+        **base,
+        "page": step,
+        "lessons": lessons,
+        "lesson_urls": {lesson.pk: _page_url(session, lesson) for lesson in lessons},
+        "overview": overview,
+        "status_labels": cohorts.STATUS_LABELS,
+    }
+    return render(request, "lti_tool/framed_step_tutor.html", context)
 
 
 def _locked_links(access: progress.StepAccess) -> dict[str, Any]:

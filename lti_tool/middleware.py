@@ -3,6 +3,9 @@
 Only the origins of active registrations (their issuer and their authorisation endpoint) may
 frame the tool. The list is cached and rebuilt whenever a registration changes. The directive
 joins the site's one policy header (``security.csp``) instead of sending a header of its own.
+
+One response may name one more origin with :func:`allow_framing_by`: Dynamic Registration,
+where the platform framing the page is, by definition, not registered yet.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from lti_tool.models import Registration
 from security.csp import set_directive
 
 CACHE_KEY = "lti:frame-ancestors"
+# Where a view leaves the extra origins its response may be framed by.
+EXTRA_ATTRIBUTE = "lti_frame_ancestors"
 
 
 def _origin(url: str) -> str | None:
@@ -47,6 +52,13 @@ def _forget_frame_ancestors(**kwargs: object) -> None:
     cache.delete(CACHE_KEY)
 
 
+def allow_framing_by(response: HttpResponse, origin: str) -> HttpResponse:
+    """Let ``origin`` frame this one response, beside the registered platforms."""
+    extra: list[str] = getattr(response, EXTRA_ATTRIBUTE, [])
+    setattr(response, EXTRA_ATTRIBUTE, [*extra, origin])
+    return response
+
+
 class FrameAncestorsMiddleware:
     """Sends ``frame-ancestors`` on every ``/lti/`` response."""
 
@@ -56,5 +68,6 @@ class FrameAncestorsMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if request.path.startswith("/lti/"):
-            set_directive(response, "frame-ancestors", ["'self'", *frame_ancestors()])
+            extra = getattr(response, EXTRA_ATTRIBUTE, [])
+            set_directive(response, "frame-ancestors", ["'self'", *frame_ancestors(), *extra])
         return response

@@ -5,6 +5,11 @@ The LMS opens it once with ``token`` (the one-time link), ``openid_configuration
 the review form posts them in its body to the bare ``/lti/register/``, and the pages send no
 referrer, so neither secret reaches an access log, a proxy log or a ``Referer`` header after
 that (``security.log_redaction`` masks them in the first request's log line too).
+
+The LMS frames these pages in its admin page, and it is not registered yet, so the usual
+``frame-ancestors`` (registered platforms only) would block them. Once the one-time link has
+been checked (or registration is open), the origin of the ``openid_configuration`` URL may
+frame every page of that request: review, done, or the error explaining what went wrong.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import logging
 from collections.abc import Callable
 from functools import wraps
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -23,6 +28,7 @@ from django.views.decorators.http import require_http_methods
 
 from lti_tool import dynamic_registration as dr
 from lti_tool.configuration import registration_payload
+from lti_tool.middleware import allow_framing_by
 
 logger = logging.getLogger("lti_tool.registration")
 
@@ -47,8 +53,26 @@ def no_referrer(view: Callable[[HttpRequest], HttpResponse]) -> Callable[..., Ht
 def register(request: HttpRequest) -> HttpResponse:
     source = request.POST if request.method == "POST" else request.GET
     url = source.get("openid_configuration", "")[:2000]
-    registration_token = source.get("registration_token", "")[:4000]
     token = source.get("token", "")[:200]
+    # Checked before registering: a successful registration uses the one-time link up.
+    framer = _registering_platform(token, url)
+    response = _register(request, source, url, token)
+    if framer is not None:
+        allow_framing_by(response, framer)
+    return response
+
+
+def _registering_platform(token: str, url: str) -> str | None:
+    """The origin that may frame this request's page: only with a usable link."""
+    try:
+        dr.gate(token)
+    except dr.RegistrationError:
+        return None
+    return dr.registering_origin(url)
+
+
+def _register(request: HttpRequest, source: QueryDict, url: str, token: str) -> HttpResponse:
+    registration_token = source.get("registration_token", "")[:4000]
     try:
         dr.gate(token)
         if not url:

@@ -32,6 +32,7 @@ from lti_tool.launch import (
 )
 from lti_tool.models import Context, LaunchSession, LtiUser, Membership, ResourceLink
 from lti_tool.models.launch_state import digest
+from lti_tool.score_reporting import choose_on_first_launch
 from lti_tool.services.launches import after_launch
 
 SESSION_TTL = LaunchSession.TTL
@@ -91,6 +92,7 @@ def _first_launch_user(launch: ValidatedLaunch, sub: str, name: str) -> LtiUser:
 def record_launch(launch: ValidatedLaunch) -> LaunchSession:
     """Map the launch onto users, contexts, links and memberships; open a framed session."""
     claims = launch.claims
+    choose_on_first_launch(launch.registration, claims)
     name = _display_name(claims)
     email = claims.get("email") if isinstance(claims.get("email"), str) else ""
     user = (

@@ -32,9 +32,10 @@ class RegistrationViewSet(ModelViewSet):
         "issuer",
         "client_id",
         BooleanColumn("active"),
+        Column("score_reporting", accessor="get_score_reporting_display", label="Progress sent as"),
         DateColumn("created_at", label="Added"),
     ]
-    list_filter = ["active", "product_family_code"]
+    list_filter = ["active", "product_family_code", "score_reporting"]
     search_fields = ["name", "issuer", "client_id"]
     panels = [
         FieldPanel("name"),
@@ -51,6 +52,10 @@ class RegistrationViewSet(ModelViewSet):
             heading="Platform endpoints",
         ),
         FieldRowPanel([FieldPanel("active"), FieldPanel("auto_activate_deployments")]),
+        MultiFieldPanel(
+            [FieldPanel("product_family_code"), FieldPanel("score_reporting")],
+            heading="Gradebook",
+        ),
     ]
 
 

@@ -54,9 +54,25 @@ def question_view(context: template.Context, question_id: str, options: Any) -> 
     if chosen is None or not 0 <= chosen < len(options):
         return {"chosen": None}
     option = options[chosen]
+    correct = bool(option["correct"])
     return {
         "chosen": chosen,
-        "correct": bool(option["correct"]),
+        "correct": correct,
+        "show_verdict": bool(verdict(correct, str(option["feedback"]))),
         "feedback": option["feedback"],
         "just_answered": feedback is not None,
     }
+
+
+VERDICTS = {True: "That's right.", False: "Not quite."}
+
+
+def verdict(correct: bool, feedback: str) -> str:
+    """The verdict to print before an answer's feedback, unless the feedback opens with it.
+
+    Editors often begin their feedback with the verdict themselves ("That's right. A peer
+    leader…"); printing ours as well would read "That's right. That's right.".
+    """
+    said = VERDICTS[correct]
+    opening = feedback.strip().replace("’", "'").lower()
+    return "" if opening.startswith(said.rstrip(".").lower()) else said

@@ -16,6 +16,18 @@ class Registration(models.Model):
     Several institutions on one hosted LMS share an issuer and differ by ``client_id``.
     """
 
+    class ScoreReporting(models.TextChoices):
+        """How a step's progress reaches the platform's gradebook (see docs/lti.md).
+
+        Some platforms (Moodle among them) keep a score only when its ``gradingProgress`` is
+        ``FullyGraded``; for them partial progress must be sent as graded to be seen at all.
+        Blank means "not chosen yet": the first launch or dynamic registration picks the
+        default for the platform's product family.
+        """
+
+        GRADED_PROGRESS = "graded_progress", "Progress as graded scores (33%, 67%, 100%)"
+        COMPLETION_ONLY = "completion_only", "Completion only (partial scores pending)"
+
     name = models.CharField(max_length=200, help_text="Shown to administrators only.")
     issuer = models.URLField(max_length=255, help_text="The platform's `iss`.")
     client_id = models.CharField(max_length=255)
@@ -35,6 +47,16 @@ class Registration(models.Model):
         "administrator.",
     )
     product_family_code = models.CharField(max_length=100, blank=True)
+    score_reporting = models.CharField(
+        max_length=20,
+        choices=ScoreReporting.choices,
+        blank=True,
+        verbose_name="How progress is sent to the gradebook",
+        help_text="Graded progress: every score is final, so platforms that keep only final "
+        "scores (Moodle) show a step's 33%, 67%, 100%. Completion only: partial scores are "
+        "sent as pending and only the completed step as final. Left blank, the first launch "
+        "chooses from the platform's product family.",
+    )
     registered_dynamically = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -46,6 +46,7 @@ from django.db.models import F, Max, Q
 from django.utils import timezone
 
 from lti_tool.models import LineItem, LtiUser, ResourceLink, Score
+from lti_tool.score_reporting import partial_grading
 from lti_tool.services import ags
 from lti_tool.services.errors import ServiceError
 
@@ -76,7 +77,8 @@ def grade_for(user: LtiUser, link: ResourceLink, item: LineItem) -> Grade | None
 
     A lesson link scores full marks once the lesson is complete (nothing before). A step link
     scores the share of the step's lessons completed, scaled to the column's maximum:
-    ``InProgress``/``Pending`` until every lesson is complete, then ``Completed``/``FullyGraded``.
+    ``InProgress`` (graded as the registration's :func:`partial_grading` says) until every
+    lesson is complete, then ``Completed``/``FullyGraded``.
     """
     from hub.models import LessonPage, LessonProgress, StepPage
 
@@ -103,7 +105,8 @@ def grade_for(user: LtiUser, link: ResourceLink, item: LineItem) -> Grade | None
         given = round(maximum * completed / total, 6)
         if completed >= total:
             return Grade(maximum, maximum, Score.Activity.COMPLETED, Score.Grading.FULLY_GRADED)
-        return Grade(given, maximum, Score.Activity.IN_PROGRESS, Score.Grading.PENDING)
+        grading = partial_grading(link.deployment.registration)
+        return Grade(given, maximum, Score.Activity.IN_PROGRESS, grading)
     return None
 
 

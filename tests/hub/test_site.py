@@ -43,7 +43,7 @@ def test_step_page_lists_lessons_in_order_with_progress_placeholders(client, pro
 def test_lesson_renders_every_block_type(client, programme):
     html = get(client, programme.lessons["first"])
     expected = [
-        "<h2>Why stories matter</h2>",  # heading
+        '<h2 id="section-b-heading">Why stories matter</h2>',  # heading, a contents target
         "can change how services work",  # rich text
         'alt="Three blue circles"',  # image with alt
         "<video",  # video

@@ -228,6 +228,9 @@ def test_registration_with_each_flavour(client, link, flavour):
         assert registration.issuer == platform.issuer == server.base_url
         assert registration.auth_login_url == platform.authorization_endpoint
         assert registration.auth_token_url == platform.token_endpoint
+        # Moodle keeps only final scores: its registration sends progress as graded scores.
+        expected = "graded_progress" if flavour == "moodle" else "completion_only"
+        assert registration.score_reporting == expected
         assert registration.key_set_url == platform.jwks_uri
         assert registration.active and registration.registered_dynamically
         assert registration.name == f"{PRODUCT_NAMES[flavour]} (127.0.0.1:{server.port})"
