@@ -11,7 +11,6 @@ from hub.models import LessonProgress
 from tests.browser.axe import assert_accessible
 from tests.browser.test_lti_in_iframe import (  # noqa: F401
     cookieless_browser,
-    lms,
     pytestmark,
     wait_for_heading,
 )
@@ -57,7 +56,7 @@ def focused_text(page) -> str:
 
 def test_frame_resize_message_and_a_long_lesson_finished_keyboard_only(
     cookieless_browser,  # noqa: F811
-    lms,  # noqa: F811
+    lms,
     live_server,
 ):
     programme = build_programme()
