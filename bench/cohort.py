@@ -152,6 +152,8 @@ def _environment(name: str, args: argparse.Namespace, workdir: Path) -> dict[str
     else:
         base = args.postgres.rsplit("/", 1)[0]
         env["DATABASE_URL"] = f"{base}/plh_cohort_bench"
+        # Persistent connections, as docs/deploy.md recommends for PostgreSQL.
+        env.setdefault("DATABASE_CONN_MAX_AGE", "60")
         _recreate_postgres_database(args.postgres, "plh_cohort_bench")
     if name == "redis":
         env["REDIS_URL"] = args.redis
