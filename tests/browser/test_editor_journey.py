@@ -1,23 +1,24 @@
 """An editor's lesson, from draft to published, in a real browser with axe scans.
 
-The editor's draft (a captioned video from the media library, an image with alternative text
-and a knowledge check) is posted as the admin's add form would post it; from there the browser
-does the rest as people would: the editor previews the draft at phone, tablet and desktop
+The editor writes the lesson in the admin's own page editor: title and summary, then blocks
+from the "Insert a block" menu, a captioned video picked in the media chooser, an image picked
+in the image chooser with its alternative text, and a knowledge check whose two options are
+there from the start. The editor saves the draft, previews it at phone, tablet and desktop
 widths and submits it for approval from the edit page; a programme lead previews the revision
 in workflow, approves it, and the published lesson is scanned again.
 """
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group, User
-from django.test import Client
 
 from hub.editorial import EDITORS, PROGRAMME_LEAD, WORKFLOW_NAME, ensure_editorial_workflow
 from hub.models import LessonPage
 from tests.browser.axe import assert_accessible
 from tests.factories import build_programme, make_image, make_video
-from tests.hub.admin_forms import edit_form_data
 
 pytestmark = [
     pytest.mark.browser,
@@ -27,43 +28,56 @@ pytestmark = [
 SIZES = {"phone": (375, 812), "tablet": (768, 1024), "desktop": (1280, 900)}
 
 
-def new_lesson(step, video, image) -> LessonPage:
-    return LessonPage(
-        title="Listening well",
-        slug="listening-well",
-        summary="How to listen so that people feel heard.",
-        estimated_minutes=15,
-        requires_knowledge_checks=True,
-        body=[
-            {"type": "heading", "value": {"text": "Why listening matters", "level": "h2"}},
-            {"type": "rich_text", "value": "<p>Listening is where peer support starts.</p>"},
-            {"type": "video", "value": {"title": "Listening in practice", "video": video.pk}},
-            {
-                "type": "image",
-                "value": {
-                    "image": image.pk,
-                    "alt_text": "Two people talking on a bench",
-                    "decorative": False,
-                    "caption": "",
-                },
-            },
-            {
-                "type": "knowledge_check",
-                "value": {
-                    "title": "Check your understanding",
-                    "questions": [
-                        {
-                            "question": "What helps someone feel heard?",
-                            "options": [
-                                {"text": "Reflecting back", "correct": True, "feedback": "Yes."},
-                                {"text": "Interrupting", "correct": False, "feedback": "No."},
-                            ],
-                        }
-                    ],
-                },
-            },
-        ],
-    )
+def insert_block(page, kind: str) -> None:
+    """Add a block at the end of the lesson body from the StreamField's "Insert a block" menu."""
+    page.get_by_role("button", name="Insert a block").last.click()
+    page.get_by_role("option", name=kind, exact=True).click()
+
+
+def choose_in_modal(page, button: str, title: str) -> None:
+    """Open a chooser from its button and pick the item titled ``title`` in the dialog."""
+    page.get_by_role("button", name=button).last.click()
+    modal = page.locator(".modal")
+    # An image's link is named by its thumbnail's alt text and its title: match on the start.
+    modal.get_by_role("link", name=re.compile(rf"^{re.escape(title)}\b")).first.click()
+    modal.wait_for(state="hidden")
+
+
+def compose_lesson(page, live_server, step) -> None:
+    """The editor writes the lesson in the page editor, block by block, and saves a draft."""
+    page.goto(f"{live_server.url}/admin/pages/add/hub/lessonpage/{step.pk}/")
+    page.locator("#id_title").fill("Listening well")
+    page.locator("#id_estimated_minutes").fill("15")
+    page.locator("#id_summary").fill("How to listen so that people feel heard.")
+    page.get_by_role("checkbox", name="Requires knowledge checks").check()
+
+    insert_block(page, "Heading")
+    page.locator("#body-0-value-text").fill("Why listening matters")
+
+    insert_block(page, "Video")
+    page.locator("#body-1-value-title").fill("Listening in practice")
+    choose_in_modal(page, "Choose video", "Listening in practice")
+
+    insert_block(page, "Image")
+    choose_in_modal(page, "Choose an image", "Bench")
+    page.locator("#body-2-value-alt_text").fill("Two people talking on a bench")
+
+    insert_block(page, "Knowledge check")
+    question = "#body-3-value-questions-0-value"
+    page.locator(f"{question}-question").fill("What helps someone feel heard?")
+    # A new question starts with the two options it needs.
+    for index, (text, correct, feedback) in enumerate(
+        [("Reflecting back", True, "Yes."), ("Interrupting", False, "No.")]
+    ):
+        option = f"{question}-options-{index}-value"
+        page.locator(f"{option}-text").fill(text)
+        if correct:
+            page.locator(f"{option}-correct").check()
+        page.locator(f"{option}-feedback").fill(feedback)
+
+    page.get_by_role("button", name="Save draft").click()
+    page.wait_for_url("**/edit/")
+    assert page.locator(".messages").inner_text().strip() == "Page 'Listening well' created."
 
 
 def sign_in(browser, live_server, username: str, width: int = 1280, height: int = 900):
@@ -86,15 +100,22 @@ def test_editor_drafts_previews_and_submits_then_a_lead_publishes(browser, live_
     lead.groups.add(Group.objects.get(name=PROGRAMME_LEAD))
     step = programme.steps[0]
 
-    # The editor's draft, as the add form posts it.
+    # The editor writes the draft in the page editor.
     video = make_video("Listening in practice")
-    data = edit_form_data(new_lesson(step, video, make_image("Bench")), editor, parent=step)
-    client = Client()
-    client.force_login(editor)
-    created = client.post(f"/admin/pages/add/hub/lessonpage/{step.pk}/", data)
-    assert created.status_code == 302
+    make_image("Bench")
+    context, page = sign_in(browser, live_server, "editor")
+    try:
+        compose_lesson(page, live_server, step)
+    finally:
+        context.close()
     lesson = LessonPage.objects.get(slug="listening-well")
     assert not lesson.live
+    assert [block.block_type for block in lesson.get_latest_revision_as_object().body] == [
+        "heading",
+        "video",
+        "image",
+        "knowledge_check",
+    ]
 
     # The editor previews the draft at three sizes; axe finds nothing.
     for name, (width, height) in SIZES.items():

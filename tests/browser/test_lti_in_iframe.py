@@ -44,7 +44,35 @@ def wait_for_heading(page, name: str) -> None:
                 text = "(no body)"
             shown.append((each.url, text))
         message = f"no {name!r} heading in the frame; the frames show: {shown}"
-        raise AssertionError(message) from error
+        raise AssertionError(message + server_state()) from error
+
+
+def server_state() -> str:
+    """What the in-process servers are doing: each busy thread's innermost frames and, on
+    PostgreSQL, every other session's state and wait, so a launch that never answers says why."""
+    import sys
+    import threading
+    import traceback
+
+    from django.db import connection
+
+    names = {thread.ident: thread.name for thread in threading.enumerate()}
+    lines = ["", "threads:"]
+    for ident, frame in sys._current_frames().items():
+        stack = traceback.extract_stack(frame)
+        if any("/site-packages/" not in entry.filename for entry in stack[-12:]):
+            lines.append(f"- {names.get(ident, ident)}:")
+            lines.extend(f"    {e.filename}:{e.lineno} {e.name}" for e in stack[-12:])
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pid, state, wait_event_type, wait_event, left(query, 200) "
+                "FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid()"
+            )
+            lines.append("sessions:")
+            lines.extend(f"- {row}" for row in cursor.fetchall())
+    return "\n".join(lines)
 
 
 @pytest.fixture
