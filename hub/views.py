@@ -22,10 +22,28 @@ if TYPE_CHECKING:
 
 NOTICES = {
     "reflection_saved": "Your reflection is saved.",
+    "reflection_lesson_complete": "Your reflection is saved. Lesson complete.",
+    "reflection_step_complete": (
+        "Your reflection is saved. You have completed this step. Well done."
+    ),
+    "answer_lesson_complete": "Lesson complete.",
+    "answer_step_complete": "You have completed this step. Well done.",
     "step_complete": "You have completed this step. Well done.",
     "lesson_complete": "Lesson complete.",
     "saved_incomplete": "Saved. Some parts of this lesson are still to do.",
 }
+
+#: The outcomes that complete the lesson's step, whichever action did it: the page then says
+#: what the learner earned and where to go next.
+STEP_COMPLETE = frozenset({"step_complete", "reflection_step_complete", "answer_step_complete"})
+
+
+def _completion_code(prefix: str, lesson_done: bool, step_done: bool, otherwise: str) -> str:
+    if step_done:
+        return f"{prefix}step_complete"
+    if lesson_done:
+        return f"{prefix}lesson_complete"
+    return otherwise
 
 
 @dataclass
@@ -54,26 +72,28 @@ def apply_lesson_action(request: HttpRequest, lesson: LessonPage) -> LessonActio
             if not raw.isdigit():
                 raise progress.UnknownQuestion("Choose an answer before checking it.")
             outcome = progress.answer_question(learner, lesson, question_id, int(raw))
-            return LessonAction(True, feedback={question_id: {"option": int(raw), **vars(outcome)}})
+            # The answer's feedback shows in place; an answer that completes the lesson or
+            # its step also says so (without a redirect, which would lose the feedback).
+            code = _completion_code("answer_", outcome.lesson_completed, outcome.step_completed, "")
+            return LessonAction(
+                True,
+                NOTICES.get(code, ""),
+                code,
+                feedback={question_id: {"option": int(raw), **vars(outcome)}},
+            )
         if action == "reflect":
-            progress.save_reflection(
+            lesson_done, step_done = progress.save_reflection(
                 learner,
                 lesson,
                 request.POST.get("prompt_id", ""),
                 request.POST.get("text", ""),
                 shared=request.POST.get("shared") == "on",
             )
-            return LessonAction(
-                True, NOTICES["reflection_saved"], "reflection_saved", redirect=True
-            )
+            code = _completion_code("reflection_", lesson_done, step_done, "reflection_saved")
+            return LessonAction(True, NOTICES[code], code, redirect=True)
         if action == "finish":
             lesson_done, step_done = progress.reach_end(learner, lesson)
-            if step_done:
-                code = "step_complete"
-            elif lesson_done:
-                code = "lesson_complete"
-            else:
-                code = "saved_incomplete"
+            code = _completion_code("", lesson_done, step_done, "saved_incomplete")
             return LessonAction(True, NOTICES[code], code, redirect=True)
         raise progress.ProgressError("That action is not recognised.")
     except progress.StepLocked as error:
@@ -91,6 +111,8 @@ def handle_lesson_post(request: HttpRequest, lesson: LessonPage) -> HttpResponse
     context = lesson.get_context(request, feedback=result.feedback)
     if not result.ok:
         context["error_message"] = result.message
+    elif result.message:
+        messages.success(request, result.message)
     return TemplateResponse(request, lesson.get_template(request), context, status=result.status)
 
 

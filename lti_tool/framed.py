@@ -23,7 +23,7 @@ from wagtail.models import Page
 from hub import progress
 from hub.lesson_contents import contents_for
 from hub.models import Learner, LessonPage, StepPage
-from hub.views import NOTICES, apply_lesson_action
+from hub.views import NOTICES, STEP_COMPLETE, apply_lesson_action
 from lti_tool import deep_linking
 from lti_tool.models import Deployment, Registration, ResourceLink
 from lti_tool.sessions import LaunchSession
@@ -125,7 +125,8 @@ def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResp
         return render(request, "lti_tool/framed_step.html", context)
 
     lesson: LessonPage = target
-    status, notice, feedback, error = 200, NOTICES.get(request.GET.get("notice", ""), ""), {}, ""
+    code = request.GET.get("notice", "")
+    status, notice, feedback, error = 200, NOTICES.get(code, ""), {}, ""
     if request.method == "POST":
         result = apply_lesson_action(request, lesson)
         if result.ok and result.redirect:
@@ -133,7 +134,11 @@ def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResp
             # across the redirect and the page opens scrolled away from the result.
             url = f"{_page_url(session, lesson)}?notice={result.code}#{NOTICE_ANCHOR}"
             return HttpResponseRedirect(url)
-        feedback, error, status = result.feedback, result.message, result.status
+        feedback, status = result.feedback, result.status
+        if result.ok:  # an answer: its feedback in place, and what it completed on top
+            code, notice = result.code, result.message
+        else:
+            code, error = "", result.message
     else:
         # A locked step records nothing; the page explains why from its context's access.
         with suppress(progress.StepLocked):
@@ -145,6 +150,8 @@ def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResp
         **_locked_links(context["access"]),
         error_message=error,
         notice=notice,
+        # After an answer, focus goes to its feedback (where the learner is), not to the top.
+        notice_takes_focus=not feedback,
         step_progress=progress.step_progress(request.learner, step),
         previous_url=_page_url(session, previous_lesson) if previous_lesson else "",
         next_url=_page_url(session, next_lesson) if next_lesson else "",
@@ -152,7 +159,7 @@ def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResp
         contents=contents_for(lesson),
     )
     # Only when the step really is complete: the notice is a URL parameter anyone can type.
-    if request.GET.get("notice") == "step_complete" and context["step_progress"].complete:
+    if code in STEP_COMPLETE and context["step_progress"].complete:
         context.update(_step_finished(request.learner, step, session))
     return render(request, "lti_tool/framed_lesson.html", context, status=status)
 

@@ -53,7 +53,8 @@ def test_finishing_a_step_shows_the_badge_and_the_next_step_with_focus(
     second = f"/lti/s/{token}/page/{programme.lessons['second'].pk}/"
 
     saved = client.post(second, {"action": "reflect", "prompt_id": "r2", "text": "Carers."})
-    assert saved["Location"] == f"{second}?notice=reflection_saved#plh-notice"
+    # The reflection is all the second lesson asks for: saving it completes the lesson.
+    assert saved["Location"] == f"{second}?notice=reflection_lesson_complete#plh-notice"
     client.post(first, {"action": "answer", "question_id": "q1", "option": "0"})
     finished = client.post(first, {"action": "finish"})
     assert finished.status_code == 302
@@ -69,6 +70,58 @@ def test_finishing_a_step_shows_the_badge_and_the_next_step_with_focus(
     step_two = programme.steps[1]
     assert f'href="{step_two.full_url}"' in body
     assert "Step Two: Leading others (opens in a new tab)" in body
+
+
+def test_a_reflection_that_completes_the_step_shows_the_badge(client, lms, programme, badges):
+    step = programme.steps[0]
+    page = open_framed(client, lms, step, "learner-1", [LEARNER])
+    token = page.wsgi_request.path.split("/")[3]
+    first = f"/lti/s/{token}/page/{programme.lessons['first'].pk}/"
+    second = f"/lti/s/{token}/page/{programme.lessons['second'].pk}/"
+    client.post(first, {"action": "answer", "question_id": "q1", "option": "0"})
+    assert client.post(first, {"action": "finish"})["Location"].endswith(
+        "?notice=lesson_complete#plh-notice"
+    )
+
+    saved = client.post(second, {"action": "reflect", "prompt_id": "r2", "text": "Carers."})
+    assert saved["Location"] == f"{second}?notice=reflection_step_complete#plh-notice"
+    body = text(client.get(saved["Location"].split("#")[0]))
+    assert "Your reflection is saved. You have completed this step. Well done." in body
+    assert f"You have earned the badge <strong>{Achievement.objects.get(step=step).name}" in body
+    assert "Step Two: Leading others (opens in a new tab)" in body
+
+
+def test_an_answer_that_completes_the_step_says_so_and_keeps_focus_on_its_feedback(
+    client, lms, programme, badges
+):
+    step = programme.steps[0]
+    page = open_framed(client, lms, step, "learner-1", [LEARNER])
+    token = page.wsgi_request.path.split("/")[3]
+    first = f"/lti/s/{token}/page/{programme.lessons['first'].pk}/"
+    second = f"/lti/s/{token}/page/{programme.lessons['second'].pk}/"
+    client.post(second, {"action": "reflect", "prompt_id": "r2", "text": "Carers."})
+    # Reaching the end first: the lesson still waits for its question.
+    assert client.post(first, {"action": "finish"})["Location"].endswith(
+        "?notice=saved_incomplete#plh-notice"
+    )
+
+    answered = client.post(first, {"action": "answer", "question_id": "q1", "option": "0"})
+    assert answered.status_code == 200
+    body = text(answered)
+    assert "You have completed this step. Well done." in body
+    assert f"You have earned the badge <strong>{Achievement.objects.get(step=step).name}" in body
+    # One element takes focus: the answer's feedback, not the notice at the top.
+    assert body.count("data-plh-focus") == 1
+    assert 'id="plh-notice" role="status" tabindex="-1">' in body
+
+
+def test_a_wrong_answer_completes_nothing_and_says_nothing_on_top(client, lms, programme):
+    page = open_framed(client, lms, programme.steps[0], "learner-1", [LEARNER])
+    token = page.wsgi_request.path.split("/")[3]
+    first = f"/lti/s/{token}/page/{programme.lessons['first'].pk}/"
+    answered = client.post(first, {"action": "answer", "question_id": "q1", "option": "1"})
+    assert answered.status_code == 200
+    assert 'id="plh-notice"' not in text(answered)
 
 
 def test_a_typed_step_complete_notice_claims_no_badge(client, lms, programme, badges):
