@@ -1,11 +1,12 @@
-"""The learner's whole step, from the course page to the badge, as people use it.
+"""The learner's whole step to the badge, and the tutor's Deep Linking and cohort, in the LMS.
 
 The demo LMS (``127.0.0.1``) frames the tool (``localhost``) with the tool's cookies refused,
 at 1280 px and at 320 px. At 320 px the window is also 256 px high: the layout a 1280 x 1024
 screen gives at 400% zoom (WCAG's reflow case), so the LMS's frame is only 192 px high. The
 learner opens Step One, takes both lessons, finishes the step, meets the badge and follows the
 link to *My badges*; every page visited is scanned by axe on its own and must fit the width.
-At 400% zoom the learner also finishes a lesson with the keyboard only.
+At 400% zoom the learner also finishes a lesson with the keyboard only. The tutor places a
+lesson with Deep Linking, opens a step (the tutor's view) and then the cohort's progress.
 """
 
 from __future__ import annotations
@@ -126,3 +127,40 @@ def test_learner_finishes_a_lesson_keyboard_only_at_400_percent_zoom(
     progress = LessonProgress.objects.get(lesson=programme.lessons["first"])
     assert progress.completed_at is not None
     check_framed_page(page, ZOOMED)
+
+
+@pytest.mark.parametrize("viewport", [WIDE, ZOOMED], ids=["1280px", "320px"])
+def test_tutor_places_a_lesson_then_follows_the_cohort(
+    cookieless_browser,  # noqa: F811
+    lms,
+    live_server,
+    viewport,
+):
+    programme = build_programme()
+    page = cookieless_browser.new_page()
+    page.set_viewport_size(viewport)
+    page.goto(lms.base_url + "/")
+
+    # Deep Linking: the tutor picks a lesson and gives it a gradebook column.
+    page.get_by_role("link", name="Add Peer Leadership content").click()
+    frame = page.frame_locator("iframe")
+    frame.get_by_label("Chairing a meeting").wait_for()
+    check_framed_page(page, viewport)
+    frame.get_by_label("Chairing a meeting").check()
+    frame.get_by_label("Add a gradebook column").check()
+    frame.get_by_role("button", name="Add to course").click()
+    page.wait_for_url(lms.base_url + "/", timeout=15000)
+    page.get_by_text("Chairing a meeting").first.wait_for()
+    link = next(x for x in lms.course.links if x.title == "Chairing a meeting")
+    assert link.custom == {"plh_page": str(programme.lessons["third"].pk)}
+
+    # The tutor's view of a step, then the cohort.
+    page.get_by_role("link", name="Open as instructor (Ali Khan)").nth(0).click()  # Step One
+    wait_for_heading(page, "Your story")
+    check_framed_page(page, viewport)
+    frame.get_by_role("link", name="View your cohort's progress").first.click()
+    frame.get_by_role("heading", level=1, name="Cohort progress: Step One").wait_for()
+    frame.get_by_text("Roster synced").wait_for()
+    table = frame.get_by_role("table", name="Lessons completed by each learner")
+    assert table.get_by_role("rowheader", name="Sam Taylor").count() == 1
+    check_framed_page(page, viewport)
