@@ -77,6 +77,7 @@ test: install-test chromium lint suite
 lint: install-test
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 suite: install-test verifiers

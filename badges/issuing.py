@@ -12,21 +12,18 @@ from __future__ import annotations
 
 import copy
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import prefetch_related_objects
-from django.db.models.fields.related_descriptors import ReverseOneToOneDescriptor
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
+from badges import recipients
 from badges.dataintegrity import add_proof
 from badges.dates import format_timestamp
 from badges.jsonld import CREDENTIALS_V2_URL, OB3_CONTEXT_URL, OB3_EXTENSIONS_URL
@@ -90,20 +87,14 @@ class AwardResult:
     created: bool
 
 
-def recipient_for(learner: Learner) -> Recipient:
-    """The learner's email, if one is known; otherwise their public learner id.
-
-    The email comes from ``settings.BADGES_RECIPIENT_EMAIL`` (a dotted path to a function of
-    the learner returning an email or None) when set, else from ``learner.lti_user.email`` if
-    the LTI tool provides that relation. Without an email the credential still identifies its
-    holder, by a salted hash of their learner id, but cannot be checked against an email.
-    """
-    path = getattr(settings, "BADGES_RECIPIENT_EMAIL", "")
-    if path:
-        email = import_string(path)(learner)
-    else:
-        email = getattr(getattr(learner, "lti_user", None), "email", None)
-    if isinstance(email, str) and "@" in email:
+def recipient_for(learner: Learner, emails: Mapping[int, str] | None = None) -> Recipient:
+    """The learner's email, if one is known (see :mod:`badges.recipients`); otherwise their
+    public learner id. ``emails`` is what :func:`badges.recipients.emails_for` found for a
+    batch of learners (looked up for this learner alone when not given)."""
+    if emails is None:
+        emails = recipients.emails_for([learner])
+    email = emails.get(learner.pk)
+    if email:
         return Recipient(RecipientType.EMAIL, normalise_email(email))
     return Recipient(RecipientType.LEARNER_ID, str(learner.public_id))
 
@@ -253,18 +244,16 @@ def _shared(achievement: Achievement, awarded_by: Any, now: datetime | None) -> 
     )
 
 
-def _prefetch_recipients(learners: Sequence[Learner]) -> None:
-    """Load the learners' LTI users (where their emails are) in one query, when the LTI tool
-    provides that relation; :func:`recipient_for` then reads them without a query each."""
-    if isinstance(getattr(Learner, "lti_user", None), ReverseOneToOneDescriptor):
-        prefetch_related_objects(list(learners), "lti_user")
-
-
 def _new_credential(
-    learner: Learner, shared: _Shared, status_list: StatusList, index: int, list_url: str
+    learner: Learner,
+    shared: _Shared,
+    status_list: StatusList,
+    index: int,
+    list_url: str,
+    emails: Mapping[int, str],
 ) -> Credential:
     """The signed, unsaved credential of one learner."""
-    recipient = recipient_for(learner)
+    recipient = recipient_for(learner, emails)
     salt = new_salt()
     identity_hash = hash_identifier(recipient.value, salt)
     public_id = uuid.uuid4()
@@ -320,13 +309,13 @@ def _award_batch(learners: Sequence[Learner], shared: _Shared) -> list[AwardResu
     to_issue = [learner for learner in learners if learner.pk not in held]
     created: dict[int, Credential] = {}
     if to_issue:
-        _prefetch_recipients(to_issue)
+        emails = recipients.emails_for(to_issue)  # one lookup for the whole batch
         try:
             with transaction.atomic():
                 slots = allocate_indexes(achievement.issuer, len(to_issue))
                 list_urls = {slot.pk: slot.url() for slot, _ in slots}
                 credentials = [
-                    _new_credential(learner, shared, slot, index, list_urls[slot.pk])
+                    _new_credential(learner, shared, slot, index, list_urls[slot.pk], emails)
                     for learner, (slot, index) in zip(to_issue, slots, strict=True)
                 ]
                 Credential.objects.bulk_create(credentials)

@@ -14,8 +14,6 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 
 from lti_tool.models import Registration
@@ -47,8 +45,9 @@ def frame_ancestors() -> list[str]:
     return origins
 
 
-@receiver([post_save, post_delete], sender=Registration)
-def _forget_frame_ancestors(**kwargs: object) -> None:
+def forget_frame_ancestors(**kwargs: object) -> None:
+    """Receiver (connected in ``LtiToolConfig.ready``): a registration was saved or deleted,
+    so every process reads the origins again, whether or not it serves requests."""
     cache.delete(CACHE_KEY)
 
 

@@ -73,13 +73,6 @@ def is_mentor(roles: Iterable[str]) -> bool:
     )
 
 
-def is_learner(roles: Iterable[str]) -> bool:
-    return any(
-        normalise(r) == LEARNER or normalise(r).startswith(CONTEXT.rstrip("#") + "/Learner#")
-        for r in roles
-    )
-
-
 def describe(roles: Iterable[str]) -> str:
     """A short, human label for the role a launch acts in."""
     roles = list(roles)

@@ -26,16 +26,6 @@ def deliver_due_scores(registration_id: int | None = None) -> int:
 
 
 @task()
-def resync_scores(context_id: int) -> int:
-    """Send every learner's current score for every column of a context again."""
-    from lti_tool.models import Context
-
-    context = Context.objects.get(pk=context_id)
-    count = outbox.resync_context(context)
-    return count
-
-
-@task()
 def refresh_line_item(line_item_id: int) -> float | None:
     """Read a line item's label and maximum from the platform."""
     from lti_tool.models import LineItem

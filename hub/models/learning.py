@@ -53,10 +53,6 @@ class LessonProgress(models.Model):
         state = "completed" if self.completed_at else "in progress"
         return f"{self.learner} – {self.lesson_id} ({state})"
 
-    @property
-    def is_complete(self) -> bool:
-        return self.completed_at is not None
-
 
 class Reflection(models.Model):
     """A learner's written answer to one reflection prompt. Private unless they share it."""

@@ -54,9 +54,6 @@ class LineItem(models.Model):
 
 
 class ScoreQuerySet(models.QuerySet["Score"]):
-    def undelivered(self) -> ScoreQuerySet:
-        return self.filter(status__in=[Score.Status.PENDING, Score.Status.SENDING])
-
     def due(self, now=None) -> ScoreQuerySet:
         """Pending scores whose next attempt is due, and sends whose lease ran out."""
         now = now or timezone.now()

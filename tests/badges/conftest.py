@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-from types import SimpleNamespace
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -61,10 +60,21 @@ def mentor_achievement(issuer: Issuer) -> Achievement:
 
 
 @pytest.fixture
-def email_learner(learner: Learner, monkeypatch: pytest.MonkeyPatch) -> Learner:
-    """A learner whose LTI user (as the LTI app will provide it) has an email."""
-    monkeypatch.setattr(
-        Learner, "lti_user", SimpleNamespace(email="  Sam.Learner@Example.ORG "), raising=False
+def email_learner(learner: Learner) -> Learner:
+    """A learner whose platform sent an email at launch: the LTI tool's user record, which
+    the tool offers to the badges app as the learner's email (badges.recipients)."""
+    from lti_tool.models import LtiUser, Registration
+
+    registration = Registration.objects.create(
+        name="Email LMS",
+        issuer="https://lms.example.org",
+        client_id="email-client",
+        auth_login_url="https://lms.example.org/auth",
+        auth_token_url="https://lms.example.org/token",
+        key_set_url="https://lms.example.org/jwks",
+    )
+    LtiUser.objects.create(
+        registration=registration, sub="sam", learner=learner, email="  Sam.Learner@Example.ORG "
     )
     return learner
 

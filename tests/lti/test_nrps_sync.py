@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from hub import progress
 from hub.models import LessonProgress
@@ -124,3 +124,12 @@ def test_command_and_task_sync_every_course(lms):
     result = sync_all_rosters.enqueue()
     assert result.return_value == 2
     assert RosterSync.objects.get(context=second).members_seen == 8
+
+
+def test_command_says_why_a_sync_failed_or_a_course_is_unknown(lms):
+    _course(lms, "course-n")
+    lms.server.faults.fail_next("nrps", times=1, status=500)
+    with pytest.raises(CommandError, match=r"Roster sync of .* failed: .*500"):
+        call_command("lti_sync_rosters", "--context", "course-n")
+    with pytest.raises(CommandError, match="No course 'no-such-course'"):
+        call_command("lti_sync_rosters", "--context", "no-such-course")

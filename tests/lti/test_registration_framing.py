@@ -98,3 +98,24 @@ def test_open_registration_lets_the_registering_platform_frame_it(client, settin
 )
 def test_registering_origin(url, origin):
     assert dr.registering_origin(url) == origin
+
+
+def test_the_framing_origins_follow_registrations_without_a_request(db):
+    """The receiver is connected by the app, not by loading the middleware: a worker or a
+    management command that changes a registration refreshes every process's origins."""
+    from lti_tool.middleware import frame_ancestors
+    from lti_tool.models import Registration
+
+    before = frame_ancestors()
+    registration = Registration.objects.create(
+        name="Another LMS",
+        issuer="https://another-lms.example.org",
+        client_id="another",
+        auth_login_url="https://login.another-lms.example.org/auth",
+        auth_token_url="https://another-lms.example.org/token",
+        key_set_url="https://another-lms.example.org/jwks",
+    )
+    added = {"https://another-lms.example.org", "https://login.another-lms.example.org"}
+    assert set(frame_ancestors()) == set(before) | added
+    registration.delete()
+    assert frame_ancestors() == before

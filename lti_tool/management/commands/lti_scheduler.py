@@ -3,7 +3,7 @@
 import time
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from lti_tool.schedule import Scheduler
 
@@ -22,8 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, once: bool, tick: float, **options: Any) -> None:
         if tick <= 0:
-            self.stderr.write("--tick must be a positive number of seconds.")
-            raise SystemExit(2)
+            raise CommandError("--tick must be a positive number of seconds.")
         scheduler = Scheduler()
         if not once:
             self.stdout.write(

@@ -2,9 +2,9 @@
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from lti_tool.management.commands.lti_resync_scores import find_context
+from lti_tool.management.courses import find_context
 from lti_tool.services import nrps
 from lti_tool.services.errors import ServiceError
 
@@ -21,8 +21,7 @@ class Command(BaseCommand):
             try:
                 result = nrps.sync_context(course)
             except ServiceError as error:
-                self.stderr.write(f"Roster sync of {course} failed: {error}")
-                raise SystemExit(1) from error
+                raise CommandError(f"Roster sync of {course} failed: {error}") from error
             self.stdout.write(
                 f"{course}: {result['members']} member(s) on {result['pages']} page(s); "
                 f"{result['deactivated']} marked inactive."
