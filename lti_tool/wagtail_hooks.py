@@ -188,7 +188,7 @@ def scores_view(request: HttpRequest) -> HttpResponse:
         elif platform.isdigit():
             chosen = Score.objects.filter(
                 registration_id=int(platform),
-                status__in=[Score.Status.FAILED, Score.Status.PENDING],
+                status__in=Score.WAITING,
             )
         else:
             messages.error(request, "Choose a score or a platform to retry.")

@@ -78,6 +78,11 @@ class Score(models.Model):
         SUPERSEDED = "superseded", "Superseded by a newer score"
         FAILED = "failed", "Failed"
 
+    #: Not yet at the platform: waiting for an attempt, or being sent now.
+    UNDELIVERED = (Status.PENDING, Status.SENDING)
+    #: Not at the platform and nobody sending it: what a newer score or a retry replaces.
+    WAITING = (Status.PENDING, Status.FAILED)
+
     class Activity(models.TextChoices):
         INITIALIZED = "Initialized"
         STARTED = "Started"

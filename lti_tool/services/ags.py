@@ -212,7 +212,7 @@ def delete_line_item(item: LineItem) -> None:
     with transaction.atomic():
         item.deleted_at = timezone.now()
         item.save(update_fields=["deleted_at", "updated_at"])
-        item.scores.filter(status__in=[Score.Status.PENDING, Score.Status.FAILED]).update(
+        item.scores.filter(status__in=Score.WAITING).update(
             status=Score.Status.SUPERSEDED, last_error="The line item was deleted."
         )
 

@@ -59,7 +59,7 @@ LEASE = timedelta(seconds=90)
 RETRY_BASE_SECONDS = 30
 RETRY_CAP_SECONDS = 6 * 60 * 60
 MAX_ATTEMPTS = 20
-UNDELIVERED = [Score.Status.PENDING, Score.Status.SENDING]
+UNDELIVERED = Score.UNDELIVERED
 UNKNOWN_OUTCOME = "Outcome unknown: "
 
 
@@ -158,9 +158,9 @@ def write_score(user: LtiUser, item: LineItem, grade: Grade, reason: str) -> Sco
             reason=reason[:100],
             next_attempt_at=now,
         )
-        stream.filter(
-            status__in=[Score.Status.PENDING, Score.Status.FAILED], timestamp__lt=now
-        ).update(status=Score.Status.SUPERSEDED)
+        stream.filter(status__in=Score.WAITING, timestamp__lt=now).update(
+            status=Score.Status.SUPERSEDED
+        )
         user_id, item_id = user.pk, item.pk
         transaction.on_commit(lambda: enqueue_delivery(user_id, item_id))
     return score
@@ -536,7 +536,7 @@ def deliver_due(now: datetime | None = None, registration_id: int | None = None)
 
 def retry_now(scores) -> int:
     """Make failed or waiting scores due at once (the admin's "retry now")."""
-    count = scores.filter(status__in=[Score.Status.FAILED, Score.Status.PENDING]).update(
+    count = scores.filter(status__in=Score.WAITING).update(
         status=Score.Status.PENDING, next_attempt_at=timezone.now(), attempts=0
     )
     for user_id, item_id in (
