@@ -21,8 +21,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from lti_tool.configuration import registration_payload
-from lti_tool.models import Deployment, Registration, RegistrationToken
+from lti_tool.models import Registration, RegistrationToken
 from lti_tool.score_reporting import default_for_family
+from lti_tool.services.platforms import EndpointsChanged, register_platform
 
 TIMEOUT = 15
 PLATFORM_CONFIGURATION = "https://purl.imsglobal.org/spec/lti-platform-configuration"
@@ -313,34 +314,25 @@ def register(
             "auth_token_url": config.token_endpoint,
             "key_set_url": config.jwks_uri,
         }
-        existing = Registration.objects.filter(issuer=config.issuer, client_id=client_id).first()
-        if existing is not None and any(
-            getattr(existing, field) != value for field, value in endpoints.items()
-        ):
+        try:
             # Never let a registration take over another platform's client: with Canvas's
             # shared issuer, any Canvas-like host could otherwise claim a known client id.
-            raise RegistrationError(
-                f"{config.issuer} client {client_id} is already registered with other "
-                "addresses. Remove that registration in Peer Leadership Hub's admin first.",
-                status=409,
-            )
-        registration, _ = Registration.objects.update_or_create(
-            issuer=config.issuer,
-            client_id=client_id,
-            defaults={
-                "name": f"{config.product} ({config.host})"[:200],
+            registration, _ = register_platform(
+                issuer=config.issuer,
+                client_id=client_id,
+                name=f"{config.product} ({config.host})"[:200],
                 **endpoints,
-                "active": True,
-                "product_family_code": config.product_family_code,
-                "score_reporting": default_for_family(config.product_family_code),
-                "registered_dynamically": True,
-            },
-        )
-        if deployment_id not in (None, ""):
-            deployment, _ = Deployment.objects.get_or_create(
-                registration=registration, deployment_id=str(deployment_id)
+                deployment_ids=[] if deployment_id in (None, "") else [str(deployment_id)],
+                keep_endpoints=True,
+                product_family_code=config.product_family_code,
+                score_reporting=default_for_family(config.product_family_code),
+                registered_dynamically=True,
             )
-            deployment.activate()
+        except EndpointsChanged as error:
+            raise RegistrationError(
+                f"{error} Remove that registration in Peer Leadership Hub's admin first.",
+                status=409,
+            ) from error
         if record is not None:
             record.used_at = timezone.now()
             record.registration = registration

@@ -390,16 +390,17 @@ def record_steps_done(learner: Learner, *steps: StepPage) -> None:
 
 def register_platform(server: Any, *, name: str, client_id: str, deployment_id: str) -> Any:
     """The tool's side of a registration with a platform peer ``server`` on loopback: the
-    Registration with the peer's URLs and one active Deployment. Returns the Registration."""
-    from lti_tool.models import Deployment, Registration
+    Registration with the peer's URLs and one active Deployment, registered as every other
+    platform is (``lti_tool.services.platforms``). Returns the Registration."""
+    from lti_tool.services import platforms
 
-    registration = Registration.objects.create(
-        name=name,
+    registration, _ = platforms.register_platform(
         issuer=server.platform.issuer,
         client_id=client_id,
+        name=name,
         auth_login_url=server.auth_url,
         auth_token_url=server.token_url,
         key_set_url=server.jwks_url,
+        deployment_ids=[deployment_id],
     )
-    Deployment.objects.create(registration=registration, deployment_id=deployment_id, active=True)
     return registration

@@ -4,10 +4,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
 
 from lti_tool.dynamic_registration import allowed_url
-from lti_tool.models import Deployment, Registration
+from lti_tool.services.platforms import register_platform
 
 URL_OPTIONS = {
     "issuer": "issuer",
@@ -40,7 +39,6 @@ class Command(BaseCommand):
             help="Activate unknown deployments on their first launch",
         )
 
-    @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:
         # Django's URLField also takes ftp:// and plain http to any host; a platform's
         # addresses must be https (http only on loopback, or with LTI_ALLOW_HTTP_PLATFORMS).
@@ -50,28 +48,22 @@ class Command(BaseCommand):
         deployment_ids = list(dict.fromkeys(d.strip() for d in options["deployment_id"]))
         if any(not d or len(d) > 255 for d in deployment_ids):
             raise CommandError("Not registered: --deployment-id must be 1 to 255 characters.")
-        registration = Registration.objects.filter(
-            issuer=options["issuer"], client_id=options["client_id"]
-        ).first() or Registration(issuer=options["issuer"], client_id=options["client_id"])
-        created = registration.pk is None
-        registration.name = options["name"]
-        registration.auth_login_url = options["auth_url"]
-        registration.auth_token_url = options["token_url"]
-        registration.key_set_url = options["keyset_url"]
-        registration.audience = options["audience"]
-        registration.auto_activate_deployments = options["auto_activate"]
-        registration.active = True
         try:
-            registration.full_clean()
+            registration, created = register_platform(
+                issuer=options["issuer"],
+                client_id=options["client_id"],
+                name=options["name"],
+                auth_login_url=options["auth_url"],
+                auth_token_url=options["token_url"],
+                key_set_url=options["keyset_url"],
+                deployment_ids=deployment_ids,
+                validate=True,
+                audience=options["audience"],
+                auto_activate_deployments=options["auto_activate"],
+            )
         except ValidationError as error:
             problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
             raise CommandError(f"Not registered: {problems}") from error
-        registration.save()
-        for deployment_id in deployment_ids:
-            deployment, _ = Deployment.objects.get_or_create(
-                registration=registration, deployment_id=deployment_id
-            )
-            deployment.activate()
         verb = "Registered" if created else "Updated"
         self.stdout.write(
             self.style.SUCCESS(
