@@ -1,8 +1,9 @@
 """Background work for the LTI tool (django-tasks, run by ``manage.py run_worker``).
 
 django-tasks has no scheduler: retries are queued with ``run_after`` when the backend can
-defer, and ``manage.py lti_deliver_scores`` / ``lti_sync_rosters`` (run from cron, or in a
-loop with ``--every``) are the periodic safety net that also picks up anything left over.
+defer, and the project's one scheduler (``manage.py lti_scheduler``, ``lti_tool.schedule``)
+queues the periodic safety nets (the score sweep, roster syncs, purging expired launch state)
+that also pick up anything left over.
 """
 
 from __future__ import annotations

@@ -132,3 +132,15 @@ def test_sends_stop_inside_the_lease_and_unsent_scores_are_given_back(lms, cours
 
     assert outbox.deliver_due() == 2
     assert len(course.received()) == 2
+
+
+def test_the_command_delivers_what_is_due_once_and_says_how_many(lms, course, capsys):
+    from django.core.management import call_command
+
+    for user in _learners(lms, 3, prefix="c"):
+        outbox.write_score(user, course.item, GRADE, "command")
+    call_command("lti_deliver_scores")
+    assert capsys.readouterr().out == "Delivered 3 score(s).\n"
+    call_command("lti_deliver_scores")  # nothing left: nothing sent twice
+    assert capsys.readouterr().out == "Delivered 0 score(s).\n"
+    assert len(course.received()) == 3

@@ -1,26 +1,23 @@
-"""``manage.py lti_deliver_scores``: deliver every due score (the periodic safety net)."""
+"""``manage.py lti_deliver_scores``: deliver every due score now, once.
 
-import time
+The periodic sweep is the scheduler's (``manage.py lti_scheduler``, which queues it for the
+worker); this command is for an administrator who wants it done at once, or for cron where
+no scheduler runs.
+"""
+
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand
 
 from lti_tool.services import outbox
 
 
 class Command(BaseCommand):
     help = (
-        "Send scores whose next attempt is due (and those whose sender stopped). Run it from "
-        "cron, or keep it running with --every SECONDS."
+        "Send scores whose next attempt is due (and those whose sender stopped), once. The "
+        "scheduler (lti_scheduler) runs the same sweep periodically."
     )
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--every", type=int, default=0, help="Repeat every N seconds.")
-
-    def handle(self, *args: Any, every: int, **options: Any) -> None:
-        while True:
-            delivered = outbox.deliver_due()
-            self.stdout.write(f"Delivered {delivered} score(s).")
-            if every <= 0:
-                return
-            time.sleep(every)
+    def handle(self, *args: Any, **options: Any) -> None:
+        delivered = outbox.deliver_due()
+        self.stdout.write(f"Delivered {delivered} score(s).")
