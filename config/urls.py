@@ -5,19 +5,12 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents import urls as wagtaildocs_urls
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from hub import views as hub_views
 from hub.api import router as content_router
 from lti_tool import views as lti_views
 from operations import views as operations_views
-
-wagtail_api = WagtailAPIRouter("wagtailapi")
-wagtail_api.register_endpoint("pages", PagesAPIViewSet)
-wagtail_api.register_endpoint("images", ImagesAPIViewSet)
 
 urlpatterns = [
     path("healthz", operations_views.healthz, name="healthz"),
@@ -29,7 +22,6 @@ urlpatterns = [
     path("api/content/", include(content_router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
-    path("api/v2/", wagtail_api.urls),
     path("badges/", include("badges.urls")),
     path("api/badges/", include("badges.api_urls")),
 ]

@@ -42,7 +42,6 @@ INSTALLED_APPS = [
     "operations",
     "wagtailnhsukfrontend",
     "wagtailmedia",
-    "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -18,7 +18,6 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -116,12 +115,6 @@ class ProgrammePage(Page):
         index.SearchField("what_is_a_peer_leader"),
         index.SearchField("co_production"),
     ]
-    api_fields = [
-        APIField("introduction"),
-        APIField("who_can_join"),
-        APIField("what_is_a_peer_leader"),
-        APIField("co_production"),
-    ]
 
     class Meta:
         verbose_name = "programme"
@@ -209,14 +202,6 @@ class StepPage(Page):
         index.SearchField("learning_outcomes"),
         index.FilterField("step_number"),
     ]
-    api_fields = [
-        APIField("step_number"),
-        APIField("summary"),
-        APIField("who_it_is_for"),
-        APIField("learning_outcomes"),
-        APIField("estimated_hours"),
-        APIField("eligibility"),
-    ]
 
     class Meta:
         verbose_name = "step"
@@ -292,12 +277,6 @@ class LessonPage(Page):
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("body"),
-    ]
-    api_fields = [
-        APIField("summary"),
-        APIField("body"),
-        APIField("estimated_minutes"),
-        APIField("completion_rule"),
     ]
 
     class Meta:
@@ -403,7 +382,6 @@ class MentorIndexPage(Page):
     base_form_class = HubPageForm
 
     content_panels = [guide_panel("mentor_index"), *Page.content_panels, FieldPanel("introduction")]
-    api_fields = [APIField("introduction")]
 
     class Meta:
         verbose_name = "mentor directory"
@@ -463,14 +441,6 @@ class MentorPage(Page):
         index.SearchField("lived_experience"),
         index.SearchField("areas_of_support"),
         index.SearchField("languages"),
-    ]
-    api_fields = [
-        APIField("short_biography"),
-        APIField("lived_experience"),
-        APIField("graduation_year"),
-        APIField("areas_of_support"),
-        APIField("languages"),
-        APIField("photo_alt_text"),
     ]
 
     class Meta:

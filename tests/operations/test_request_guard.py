@@ -30,7 +30,7 @@ def test_nul_in_a_path_or_query_is_a_plain_400(client, url):
 
 
 def test_nul_in_an_api_query_is_a_json_400(client):
-    response = client.get("/api/v2/pages/?search=care%00plan")
+    response = client.get("/api/content/lessons/?step=care%00plan")
     assert response.status_code == 400
     assert response.json() == {
         "detail": "The request contains a character that is not allowed (a NUL character)."
