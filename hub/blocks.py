@@ -22,7 +22,7 @@ from wagtailnhsukfrontend.blocks import (
     WarningCalloutBlock,
 )
 
-from hub.models.media import text_alternative_problems
+from hub.accessibility import text_alternative_problems
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
 

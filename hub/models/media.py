@@ -14,7 +14,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from wagtail.fields import RichTextField
-from wagtailmedia.models import AbstractMedia, MediaType
+from wagtailmedia.models import AbstractMedia
+
+from hub.accessibility import text_alternative_problems
 
 TRANSCRIPT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
 
@@ -78,12 +80,3 @@ class AccessibleMedia(AbstractMedia):
         problems = text_alternative_problems(self)
         if problems:
             raise ValidationError(problems)
-
-
-def text_alternative_problems(media: AccessibleMedia) -> dict[str, str]:
-    """What a recording lacks before a lesson may show it, by field (empty when nothing)."""
-    if media.type == MediaType.VIDEO and not media.captions:
-        return {"captions": "Add a WebVTT captions file: every video needs captions."}
-    if media.type == MediaType.AUDIO and not (media.transcript or "").strip():
-        return {"transcript": "Add a transcript: every audio recording needs one."}
-    return {}
