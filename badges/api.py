@@ -109,7 +109,8 @@ class CheckSerializer(serializers.Serializer):
     key = serializers.ChoiceField(
         choices=["format", "proof", "status", "dates", "issuer", "recipient"]
     )
-    label = serializers.CharField()
+    # A field named "label" shadows Field.label in DRF's stubs; it is the check's own label.
+    label = serializers.CharField()  # type: ignore[assignment]
     passed = serializers.BooleanField(allow_null=True)
     detail = serializers.CharField()
 
@@ -137,7 +138,8 @@ class VerifyRefusalSerializer(serializers.Serializer):
     """The body of every 400 answer of the verification API."""
 
     detail = serializers.CharField(help_text="What was wrong with the request, in plain words.")
-    errors = serializers.DictField(
+    # "errors" is also Serializer.errors; here it documents the refusal body's field.
+    errors = serializers.DictField(  # type: ignore[assignment]
         child=serializers.ListField(child=serializers.CharField()),
         help_text="The same problems by request field (``non_field_errors`` for the request "
         "as a whole); empty when the body itself could not be read.",

@@ -44,7 +44,8 @@ class VerifyForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         given = [name for name in ("url", "image", "credential_json") if data.get(name)]
         if len(given) != 1:
             raise forms.ValidationError(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from functools import partial
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -80,6 +81,10 @@ def _timestamp_in_words(match: re.Match[str]) -> str:
     return moment_html(moment) if moment is not None else match.group(0)
 
 
+def _glossed(meaning: str, match: re.Match[str]) -> str:
+    return f"{match.group(1)} ({escape(meaning)})"
+
+
 def plain_detail(text: str) -> SafeString:
     """A check's detail, escaped, with dates in words and each term glossed once."""
     html = str(escape(text))
@@ -87,7 +92,7 @@ def plain_detail(text: str) -> SafeString:
     for term, meaning in GLOSSARY:
         html = re.sub(
             rf"\b({re.escape(term)})\b",
-            lambda m, meaning=meaning: f"{m.group(1)} ({escape(meaning)})",
+            partial(_glossed, meaning),
             html,
             count=1,
         )

@@ -53,8 +53,12 @@ class StreamTextListField(serializers.Field):
 
 class StepSerializer(_PageSerializer):
     learning_outcomes = StreamTextListField()
-    prerequisites = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
-    mentors = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    prerequisites: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        many=True, read_only=True
+    )
+    mentors: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        many=True, read_only=True
+    )
     lessons = serializers.SerializerMethodField()
 
     class Meta:
@@ -100,7 +104,9 @@ class LessonSerializer(_PageSerializer):
     step = serializers.SerializerMethodField()
     body = LessonBodyField()
     completion_rule = serializers.ListField(child=serializers.CharField(), read_only=True)
-    mentors = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    mentors: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        many=True, read_only=True
+    )
 
     class Meta:
         model = LessonPage
@@ -154,7 +160,7 @@ class _LivePages(viewsets.ReadOnlyModelViewSet):
     model: type
     lookup_value_converter = "int"
 
-    def get_queryset(self):  # type: ignore[override]
+    def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation: no database needed
             return self.model.objects.none()
         return self.model.objects.live().public().order_by("path")
@@ -173,7 +179,7 @@ class StepViewSet(_LivePages):
     model = StepPage
     serializer_class = StepSerializer
 
-    def get_queryset(self):  # type: ignore[override]
+    def get_queryset(self):
         return (
             super()
             .get_queryset()
@@ -188,7 +194,7 @@ class LessonViewSet(_LivePages):
     model = LessonPage
     serializer_class = LessonSerializer
 
-    def get_queryset(self):  # type: ignore[override]
+    def get_queryset(self):
         queryset = super().get_queryset().prefetch_related("mentors")
         step = self.request.query_params.get("step")
         if step and step.isdigit():
@@ -203,7 +209,7 @@ class MentorViewSet(_LivePages):
     model = MentorPage
     serializer_class = MentorSerializer
 
-    def get_queryset(self):  # type: ignore[override]
+    def get_queryset(self):
         return super().get_queryset().select_related("photo").order_by("title")
 
 

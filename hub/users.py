@@ -36,7 +36,8 @@ def with_group_purposes(form_class: type[forms.ModelForm]) -> type[forms.ModelFo
             field = self.fields.get("groups")
             if isinstance(field, forms.ModelMultipleChoiceField):
                 field.queryset = Group.objects.order_by("name")
-                field.label_from_instance = group_label
+                # Django reads this attribute per field: a plain function is its documented use.
+                field.label_from_instance = group_label  # type: ignore[method-assign,assignment]
                 field.help_text = GROUPS_HELP
 
     FormWithGroupPurposes.__name__ = form_class.__name__

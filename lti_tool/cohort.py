@@ -279,7 +279,11 @@ class SyncState:
         "queued" rather than one sentence that may not change for a while."""
         if self.roster is None:
             return []
-        order = [RosterSync.Status.QUEUED, RosterSync.Status.RUNNING, RosterSync.Status.DONE]
+        order: list[str] = [
+            RosterSync.Status.QUEUED,
+            RosterSync.Status.RUNNING,
+            RosterSync.Status.DONE,
+        ]
         status = self.roster.status
         reached = order.index(status) if status in order else len(order) - 1
         finished = "Failed" if status == RosterSync.Status.FAILED else "Finished"

@@ -35,7 +35,7 @@ def frame_ancestors() -> list[str]:
     """Origins allowed to frame the tool, from active registrations."""
     origins = cache.get(CACHE_KEY)
     if origins is None:
-        found = set()
+        found: set[str] = set()
         for issuer, login in Registration.objects.filter(active=True).values_list(
             "issuer", "auth_login_url"
         ):

@@ -28,5 +28,5 @@ class MethodNotAllowedPageMiddleware:
         response.content = page.content
         response["Content-Type"] = page["Content-Type"]
         if getattr(page, "xframe_options_exempt", False):
-            response.xframe_options_exempt = True  # type: ignore[attr-defined]
+            response.xframe_options_exempt = True
         return response

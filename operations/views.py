@@ -63,7 +63,7 @@ def error_response(request: HttpRequest | None, status: int, *, with_context: bo
     if framed:
         # Shown inside the LMS iframe; frame-ancestors (lti_tool's middleware) still limits
         # which sites may frame it.
-        response.xframe_options_exempt = True  # type: ignore[attr-defined]
+        response.xframe_options_exempt = True
     return response
 
 

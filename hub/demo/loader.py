@@ -14,6 +14,7 @@ import wave
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -221,7 +222,7 @@ class DemoLoader:
         for i, data in enumerate(content.MENTORS):
             photo = self.image(
                 f"Demo portrait: {data['name']}",
-                lambda data=data, i=i: illustrations.portrait(data["initials"], i),
+                partial(illustrations.portrait, data["initials"], i),
                 f"portrait-{data['slug']}.png",
             )
             fields = {

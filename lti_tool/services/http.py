@@ -42,7 +42,10 @@ def session() -> requests.Session:
 
 def timeout() -> tuple[float, float]:
     value = getattr(settings, "LTI_SERVICE_TIMEOUT", DEFAULT_TIMEOUT)
-    return tuple(value) if isinstance(value, list | tuple) else (float(value), float(value))  # type: ignore[return-value]
+    if isinstance(value, list | tuple):
+        connect, read = value
+        return float(connect), float(read)
+    return float(value), float(value)
 
 
 def _describe(response: requests.Response) -> str:

@@ -66,7 +66,8 @@ class Command(db_worker.Command):
             "workers that start together).",
         )
 
-    def handle(
+    # Its own options (add_arguments): no --reload or --batch, and a heartbeat interval.
+    def handle(  # type: ignore[override]
         self,
         *,
         verbosity: int,
