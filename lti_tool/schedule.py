@@ -23,7 +23,8 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 
-from lti_tool.services import nrps
+from lti_tool import state
+from lti_tool.services import nrps, outbox
 
 DEFAULT_SCORE_SWEEP_SECONDS = 60
 DEFAULT_ROSTER_SYNC_HOURS = 6.0
@@ -74,22 +75,18 @@ class Scheduler:
         )
 
     def _purge_launch_state(self, now: datetime) -> bool:
-        from lti_tool.tasks import purge_launch_state
-
         if self.last_purge_at is not None and now - self.last_purge_at < self.purge_every:
             return False
-        purge_launch_state.enqueue()
+        state.purge_launch_state.enqueue()
         self.last_purge_at = now
         return True
 
     def _sweep_scores(self, now: datetime) -> bool:
-        from lti_tool.tasks import deliver_due_scores
-
         if self.last_sweep_at is not None and now - self.last_sweep_at < self.sweep_every:
             return False
         if self.last_sweep is not None and self._still_waiting(self.last_sweep):
             return False
-        self.last_sweep = deliver_due_scores.enqueue()
+        self.last_sweep = outbox.deliver_due_scores.enqueue()
         self.last_sweep_at = now
         return True
 

@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import timezone
+from django_tasks import task
 
 from lti_tool.models import LaunchSession, LoginState
 from lti_tool.models.launch_state import digest
@@ -149,3 +150,10 @@ def purge_expired(now: datetime | None = None) -> dict[str, int]:
     logins, _ = LoginState.objects.filter(expires_at__lte=now).delete()
     sessions, _ = LaunchSession.objects.filter(expires_at__lte=now).delete()
     return {"logins": logins, "sessions": sessions}
+
+
+@task()
+def purge_launch_state() -> dict[str, int]:
+    """Task (queued by the scheduler): delete expired login states and framed sessions (they
+    are never evicted otherwise)."""
+    return purge_expired()

@@ -6,10 +6,11 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 
 from lti_tool.models import LineItem, Registration, ResourceLink, Score
 from lti_tool.services import http
-from lti_tool.services.errors import PermanentServiceError, TransientServiceError
+from lti_tool.services.errors import PermanentServiceError, ServiceError, TransientServiceError
 
 SCOPE_LINEITEM = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem"
 SCOPE_LINEITEM_READONLY = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly"
@@ -254,3 +255,13 @@ def platform_result(score: Score) -> float | None:
         if isinstance(value, int | float) and isinstance(maximum, int | float) and maximum > 0:
             return float(value) / float(maximum)
     return None
+
+
+@task()
+def read_line_item(line_item_id: int) -> float | None:
+    """Task: read a line item's label and maximum from the platform (its new maximum)."""
+    item = LineItem.objects.select_related("registration").get(pk=line_item_id)
+    try:
+        return refresh_line_item(item).score_maximum
+    except ServiceError:
+        return None  # scores still work: they carry their own maximum

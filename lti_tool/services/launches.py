@@ -30,10 +30,8 @@ def after_launch(
             item_id = item.pk
 
             def enqueue() -> None:
-                from lti_tool.tasks import refresh_line_item
-
                 try:
-                    refresh_line_item.enqueue(item_id)
+                    ags.read_line_item.enqueue(item_id)
                 except Exception:
                     logger.exception("Could not queue reading line item %s", item_id)
 

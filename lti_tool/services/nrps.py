@@ -16,6 +16,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django_tasks import task
 
 from hub.models import Learner
 from lti_tool import roles as role_vocabulary
@@ -202,8 +203,6 @@ def request_sync(context: Context, *, force: bool = False) -> bool:
     context_id = context.pk
 
     def enqueue() -> None:
-        from lti_tool.tasks import sync_roster
-
         try:
             sync_roster.enqueue(context_id)
         except Exception:
@@ -243,3 +242,15 @@ def request_stale_syncs(max_age: timedelta, now: datetime | None = None) -> int:
         .select_related("deployment__registration")
     )
     return sum(1 for context in candidates if request_sync(context, force=True))
+
+
+@task()
+def sync_roster(context_id: int) -> dict[str, int]:
+    """Task: bring a context's memberships up to date from the platform's NRPS roster."""
+    return sync_context_by_id(context_id)
+
+
+@task()
+def sync_all_rosters() -> int:
+    """Task: sync every context that has a memberships URL; returns how many were synced."""
+    return sync_all()

@@ -44,6 +44,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Max, Q
 from django.utils import timezone
+from django_tasks import task
 
 from lti_tool.models import LineItem, LtiUser, ResourceLink, Score
 from lti_tool.score_reporting import partial_grading
@@ -224,17 +225,27 @@ def reconcile_step_scores(completion: StepCompletion) -> int:
 
 
 # --- Delivery ---------------------------------------------------------------------------
+@task()
+def deliver_scores(user_id: int, line_item_id: int) -> int:
+    """Task: deliver one learner's due scores on one line item, oldest first."""
+    return deliver_stream(user_id, line_item_id)
+
+
+@task()
+def deliver_due_scores(registration_id: int | None = None) -> int:
+    """Task (queued by the scheduler): deliver every due score (all registrations, or one)."""
+    return deliver_due(registration_id=registration_id)
+
+
 def enqueue_delivery(user_id: int, line_item_id: int, run_after: datetime | None = None) -> None:
     """Queue the delivery task for one stream (deferred when the backend can defer)."""
-    from lti_tool.tasks import deliver_scores
-
-    task = deliver_scores
+    queued = deliver_scores
     if run_after is not None:
-        if not task.get_backend().supports_defer:
+        if not queued.get_backend().supports_defer:
             return  # the periodic "deliver due scores" run picks it up
-        task = task.using(run_after=run_after)
+        queued = queued.using(run_after=run_after)
     try:
-        task.enqueue(user_id, line_item_id)
+        queued.enqueue(user_id, line_item_id)
     except Exception:  # the row is safe in the outbox; the periodic run will send it
         logger.exception("Could not queue score delivery for stream %s/%s", user_id, line_item_id)
 

@@ -114,7 +114,7 @@ def test_instructor_launch_queues_a_sync_once(
 
 
 def test_command_and_task_sync_every_course(lms):
-    from lti_tool.tasks import sync_all_rosters
+    from lti_tool.services.nrps import sync_all_rosters
 
     first = _course(lms, "course-n")
     second = _course(lms, "course-m")
