@@ -50,7 +50,8 @@ def _record_member(context: Context, member: dict[str, Any]) -> int | None:
     sub = str(sub)[:255]
     registration_id = context.deployment.registration_id
     name = _display_name(member)
-    email = member.get("email") if isinstance(member.get("email"), str) else ""
+    given_email = member.get("email")
+    email = given_email if isinstance(given_email, str) else ""
     user = LtiUser.objects.filter(registration_id=registration_id, sub=sub).first()
     if user is None:
         learner = Learner.objects.create(display_name=name[:150])
@@ -68,9 +69,8 @@ def _record_member(context: Context, member: dict[str, Any]) -> int | None:
             changed.append("email")
         if changed:
             user.save(update_fields=changed)
-    roles = role_vocabulary.normalise_all(
-        member.get("roles") if isinstance(member.get("roles"), list) else []
-    )
+    given_roles = member.get("roles")
+    roles = role_vocabulary.normalise_all(given_roles if isinstance(given_roles, list) else [])
     status = (
         Membership.Status.ACTIVE
         if member.get("status", "Active") == "Active"

@@ -83,7 +83,7 @@ def grade_for(user: LtiUser, link: ResourceLink, item: LineItem) -> Grade | None
     """
     from hub.models import LessonPage, LessonProgress, StepPage
 
-    page = link.page.specific if link.page_id else None
+    page = link.page.specific if link.page is not None else None
     if isinstance(page, LessonPage):
         done = LessonProgress.objects.filter(
             learner_id=user.learner_id, lesson=page, completed_at__isnull=False
@@ -573,8 +573,10 @@ def resync_context(context) -> int:
     ).select_related("resource_link__page", "resource_link__deployment__registration")
     users = LtiUser.objects.filter(memberships__context=context).distinct().order_by("pk")
     for item in items:
+        link = item.resource_link
+        assert link is not None  # the query keeps only columns made for a link
         for user in users:
-            grade = grade_for(user, item.resource_link, item)
+            grade = grade_for(user, link, item)
             if grade is None:
                 continue
             with transaction.atomic():
