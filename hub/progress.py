@@ -30,6 +30,7 @@ from hub.models.learning import (
     KnowledgeCheckAnswer,
     Learner,
     LessonProgress,
+    ProgressStatus,
     Reflection,
     StepCompletion,
 )
@@ -119,13 +120,11 @@ def lesson_state(learner: Learner | None, lesson: LessonPage) -> LessonState:
 @dataclass(frozen=True)
 class LessonStatus:
     lesson: Any
-    status: str  # "not_started" | "in_progress" | "complete"
+    status: ProgressStatus
 
     @property
     def label(self) -> str:
-        return {"not_started": "Not started", "in_progress": "In progress"}.get(
-            self.status, "Completed"
-        )
+        return self.status.label
 
 
 @dataclass(frozen=True)
@@ -152,20 +151,13 @@ def step_progress(
             p.lesson_id: p
             for p in LessonProgress.objects.filter(learner=learner, lesson__in=lessons)
         }
-    statuses = []
-    for lesson in lessons:
-        record = records.get(lesson.pk)
-        if record is None:
-            status = "not_started"
-        elif record.completed_at:
-            status = "complete"
-        else:
-            status = "in_progress"
-        statuses.append(LessonStatus(lesson, status))
-    completed = sum(1 for s in statuses if s.status == "complete")
-    resume = next((s.lesson for s in statuses if s.status == "in_progress"), None) or next(
-        (s.lesson for s in statuses if s.status == "not_started"), None
-    )
+    statuses = [
+        LessonStatus(lesson, ProgressStatus.of(records.get(lesson.pk))) for lesson in lessons
+    ]
+    completed = sum(1 for s in statuses if s.status == ProgressStatus.COMPLETE)
+    resume = next(
+        (s.lesson for s in statuses if s.status == ProgressStatus.IN_PROGRESS), None
+    ) or next((s.lesson for s in statuses if s.status == ProgressStatus.NOT_STARTED), None)
     step_done = (
         learner is not None and StepCompletion.objects.filter(learner=learner, step=step).exists()
     )

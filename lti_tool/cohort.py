@@ -13,21 +13,24 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from hub.models import LessonPage, LessonProgress, Reflection, StepCompletion, StepPage
+from hub.models import (
+    LessonPage,
+    LessonProgress,
+    ProgressStatus,
+    Reflection,
+    StepCompletion,
+    StepPage,
+)
 from hub.wording import moment_in_words
 from lti_tool import roles as role_vocabulary
 from lti_tool.models import Membership, RosterSync, Score
 
-STATUS_LABELS = {
-    "not_started": "Not started",
-    "in_progress": "In progress",
-    "complete": "Completed",
-}
+STATUS_LABELS = dict(ProgressStatus.choices)
 FILTERS = {
     "": "All current learners",
-    "not_started": "Not started",
-    "in_progress": "In progress",
-    "complete": "Completed the step",
+    ProgressStatus.NOT_STARTED: ProgressStatus.NOT_STARTED.label,
+    ProgressStatus.IN_PROGRESS: ProgressStatus.IN_PROGRESS.label,
+    ProgressStatus.COMPLETE: "Completed the step",
     "inactive": "Left the course",
 }
 
@@ -52,11 +55,11 @@ def may_view_cohort(context_id: int | None, lti_user_id: int, launch_roles: list
 @dataclass
 class LearnerRow:
     name: str
-    statuses: list[str]
+    statuses: list[ProgressStatus]
     completed: int
     last_activity: datetime | None
     shared_reflections: list[Reflection] = field(default_factory=list)
-    step_status: str = "not_started"
+    step_status: ProgressStatus = ProgressStatus.NOT_STARTED
     active: bool = True
 
     @property
@@ -101,7 +104,7 @@ class CohortOverview:
     def completed_counts(self) -> list[int]:
         """How many current learners completed each lesson, in lesson order."""
         return [
-            sum(1 for r in self.current if r.statuses[i] == "complete")
+            sum(1 for r in self.current if r.statuses[i] == ProgressStatus.COMPLETE)
             for i in range(len(self.lessons))
         ]
 
@@ -114,7 +117,11 @@ class CohortOverview:
             for lesson, count in zip(self.lessons, self.completed_counts, strict=True)
         ]
         bars.append(
-            Bar("Whole step", sum(1 for r in self.current if r.step_status == "complete"), total)
+            Bar(
+                "Whole step",
+                sum(1 for r in self.current if r.step_status == ProgressStatus.COMPLETE),
+                total,
+            )
         )
         return bars
 
@@ -125,11 +132,10 @@ class CohortOverview:
             counts[row.step_status] += 1
         return counts
 
-
-def _status(record: LessonProgress | None) -> str:
-    if record is None:
-        return "not_started"
-    return "complete" if record.completed_at else "in_progress"
+    @property
+    def status_summary(self) -> list[tuple[str, int]]:
+        """How many current learners are in each state of the step, by the state's label."""
+        return [(STATUS_LABELS[state], count) for state, count in self.status_counts.items()]
 
 
 def cohort_overview(
@@ -172,18 +178,13 @@ def cohort_overview(
     rows = []
     for membership, learner in zip(memberships, learners, strict=True):
         mine = by_learner.get(learner.pk, {})
-        statuses = [_status(mine.get(lesson.pk)) for lesson in lessons]
-        if learner.pk in completed_step or (lessons and all(s == "complete" for s in statuses)):
-            step_status = "complete"
-        elif any(s != "not_started" for s in statuses):
-            step_status = "in_progress"
-        else:
-            step_status = "not_started"
+        statuses = [ProgressStatus.of(mine.get(lesson.pk)) for lesson in lessons]
+        step_status = ProgressStatus.of_step(statuses, learner.pk in completed_step)
         rows.append(
             LearnerRow(
                 membership.user.name or str(learner),
                 statuses,
-                statuses.count("complete"),
+                statuses.count(ProgressStatus.COMPLETE),
                 activity.get(learner.pk),
                 shared_by.get(learner.pk, []),
                 step_status,

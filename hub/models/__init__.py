@@ -1,6 +1,13 @@
 """Models of the content hub: programme pages, glossary snippets and the learning domain."""
 
-from .learning import KnowledgeCheckAnswer, Learner, LessonProgress, Reflection, StepCompletion
+from .learning import (
+    KnowledgeCheckAnswer,
+    Learner,
+    LessonProgress,
+    ProgressStatus,
+    Reflection,
+    StepCompletion,
+)
 from .media import AccessibleMedia
 from .pages import (
     GlossaryPage,
@@ -23,6 +30,7 @@ __all__ = [
     "MentorIndexPage",
     "MentorPage",
     "ProgrammePage",
+    "ProgressStatus",
     "Reflection",
     "StepCompletion",
     "StepPage",

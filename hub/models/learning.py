@@ -30,6 +30,32 @@ class Learner(models.Model):
         return self.display_name or f"Learner {self.public_id.hex[:8]}"
 
 
+class ProgressStatus(models.TextChoices):
+    """Where a learner stands in a lesson (or a step): the one vocabulary of the learner's
+    pages, the tutor's cohort view and their templates."""
+
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETE = "complete", "Completed"
+
+    @classmethod
+    def of(cls, record: LessonProgress | None) -> ProgressStatus:
+        """The state a learner's progress row (or its absence) stands for."""
+        if record is None:
+            return cls.NOT_STARTED
+        return cls.COMPLETE if record.completed_at else cls.IN_PROGRESS
+
+    @classmethod
+    def of_step(cls, lessons: list[ProgressStatus], completed: bool) -> ProgressStatus:
+        """A step's state from its lessons' states (``completed``: the step's completion is
+        recorded, which stands even after editors add a lesson)."""
+        if completed or (lessons and all(s == cls.COMPLETE for s in lessons)):
+            return cls.COMPLETE
+        if any(s != cls.NOT_STARTED for s in lessons):
+            return cls.IN_PROGRESS
+        return cls.NOT_STARTED
+
+
 class LessonProgress(models.Model):
     """Where one learner is with one lesson. One row per (learner, lesson)."""
 
