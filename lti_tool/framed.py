@@ -118,7 +118,7 @@ def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResp
         return _tutor_step(request, session, target, base)
     if isinstance(target, StepPage):
         context = target.get_context(request)
-        context.update(base, **_locked_links(context["access"]))
+        context.update(base, **_locked_links(context["access"], request))
         context["lesson_urls"] = {
             lesson.pk: _page_url(session, lesson) for lesson in context["lessons"]
         }
@@ -142,7 +142,7 @@ def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResp
     previous_lesson, next_lesson = context["previous_lesson"], context["next_lesson"]
     context.update(
         base,
-        **_locked_links(context["access"]),
+        **_locked_links(context["access"], request),
         error_message=error,
         notice=notice,
         step_progress=progress.step_progress(request.learner, step),
@@ -198,11 +198,11 @@ def _tutor_step(
     return render(request, "lti_tool/framed_step_tutor.html", context)
 
 
-def _locked_links(access: progress.StepAccess) -> dict[str, Any]:
+def _locked_links(access: progress.StepAccess, request: HttpRequest) -> dict[str, Any]:
     """Inside the frame only the linked step is reachable: link out to the step to do first."""
     if access.do_first is None:
         return {}
-    return {"do_first_url": access.do_first.full_url, "do_first_new_tab": True}
+    return {"do_first_url": access.do_first.get_full_url(request), "do_first_new_tab": True}
 
 
 @framed

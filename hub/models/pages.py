@@ -23,10 +23,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from hub.blocks import LessonStreamBlock
+from hub.blocks import LessonStreamBlock, prefetch_renditions
 from hub.editor_guide import guide_panel
 
 RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
+#: The rendition of each photo in the mentor directory (``hub/mentor_index_page.html``).
+MENTOR_CARD_PHOTO_FILTER = "fill-160x160"
 
 
 class HubPageForm(WagtailAdminPageForm):
@@ -413,7 +415,9 @@ class MentorIndexPage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["mentors"] = self.mentors().select_related("photo")
+        mentors = list(self.mentors().select_related("photo"))
+        prefetch_renditions((mentor.photo for mentor in mentors), MENTOR_CARD_PHOTO_FILTER)
+        context["mentors"] = mentors
         return context
 
 
