@@ -17,7 +17,7 @@ from tests.sized_programme import assert_constant, counts_at, grow, use_database
 pytestmark = pytest.mark.django_db
 
 # The most queries any public page may make, whatever its size.
-PUBLIC_PAGE_BOUND = 23
+PUBLIC_PAGE_BOUND = 20
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,7 @@ from tests.sized_programme import assert_constant, counts_at, use_database_cache
 pytestmark = pytest.mark.django_db
 
 # The most queries a framed page may make, whatever its size (the session's own included).
-FRAMED_PAGE_BOUND = 33
+FRAMED_PAGE_BOUND = 25
 
 
 @pytest.fixture(autouse=True)
