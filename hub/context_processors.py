@@ -14,16 +14,28 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 
 class Navigation:
     """The programme's home, steps, mentor directory and glossary, each looked up once."""
 
+    def __init__(self, request: HttpRequest | None = None) -> None:
+        self.request = request
+
     @cached_property
-    def home(self) -> Any:
+    def home(self) -> Page | None:
+        """The live programme: the site's root page, which serving the page has found already.
+
+        Falls back to a query when the site's root is something else (a programme has at
+        most one, so both find the same page).
+        """
         from hub.models.pages import ProgrammePage
 
+        site = Site.find_for_request(self.request) if self.request is not None else None
+        root = site.root_page if site is not None else None
+        if root is not None and root.live and issubclass(root.specific_class, ProgrammePage):
+            return root
         return ProgrammePage.objects.live().first()
 
     @cached_property
@@ -53,7 +65,13 @@ class Navigation:
 
     @cached_property
     def steps(self) -> list[Any]:
-        return list(self.home.steps()) if self.home is not None else []
+        """The programme's live steps in order (``ProgrammePage.steps``)."""
+        from hub.models.pages import StepPage
+
+        if self.home is None:
+            return []
+        steps = StepPage.objects.child_of(self.home).live()
+        return list(steps.order_by("step_number", "path"))
 
 
 def navigation(request: HttpRequest | None) -> Navigation:
@@ -62,7 +80,7 @@ def navigation(request: HttpRequest | None) -> Navigation:
         return Navigation()
     found = getattr(request, "_hub_navigation", None)
     if found is None:
-        found = request._hub_navigation = Navigation()  # type: ignore[attr-defined]
+        found = request._hub_navigation = Navigation(request)  # type: ignore[attr-defined]
     return found
 
 
