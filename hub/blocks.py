@@ -8,11 +8,16 @@ prompt never orphans what learners already wrote.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, prefetch_related_objects
 from django.forms.utils import ErrorList
 from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtailmedia.blocks import AudioChooserBlock, VideoChooserBlock
 from wagtailnhsukfrontend.blocks import (
@@ -25,6 +30,26 @@ from wagtailnhsukfrontend.blocks import (
 from hub.accessibility import text_alternative_problems
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
+
+#: The rendition ``hub/blocks/image.html`` shows (its ``{% image %}`` tag names the same spec).
+LESSON_IMAGE_FILTER = "width-800"
+
+
+def prefetch_renditions(images: Iterable[Any], *filter_specs: str) -> None:
+    """Fetch the given renditions of all ``images`` in one query, kept on each image.
+
+    Wagtail's ``get_rendition`` looks in ``prefetched_renditions`` before its cache or the
+    database, so a page showing many images asks once for all of them. ``None`` is skipped.
+    """
+    images = [image for image in images if image is not None]
+    if not images:
+        return
+    renditions = (
+        get_image_model().get_rendition_model().objects.filter(filter_spec__in=filter_specs)
+    )
+    prefetch_related_objects(
+        images, Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions")
+    )
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -58,6 +83,12 @@ class AccessibleImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         template = "hub/blocks/image.html"
+
+    def bulk_to_python(self, values):
+        """All the stream's image blocks at once: their images, then those images' renditions."""
+        structs = super().bulk_to_python(values)
+        prefetch_renditions((struct.get("image") for struct in structs), LESSON_IMAGE_FILTER)
+        return structs
 
     def clean(self, value):
         value = super().clean(value)

@@ -173,18 +173,24 @@ class StepAccess:
     do_first: StepPage | None = None  # the earliest step the learner still has to complete
 
 
-def check_step_access(learner: Learner | None, step: StepPage) -> StepAccess:
+def check_step_access(
+    learner: Learner | None, step: StepPage, prerequisites: list[StepPage] | None = None
+) -> StepAccess:
     """Whether the learner may work on a step: its prerequisites and its eligibility.
 
     Someone reading without a learner has completed nothing, so a step with prerequisites is
     locked for them too: they may read it, but nothing can be saved or answered through it.
+    ``prerequisites`` are the step's, when the caller has them already.
     """
     from hub.models.pages import StepPage
 
     done = set()
     if learner is not None:
         done = set(StepCompletion.objects.filter(learner=learner).values_list("step_id", flat=True))
-    missing = [p for p in step.prerequisites.all().order_by("step_number") if p.pk not in done]
+    if prerequisites is None:
+        prerequisites = list(step.prerequisites.all())
+    in_order = sorted(prerequisites, key=lambda p: p.step_number)
+    missing = [p for p in in_order if p.pk not in done]
     reasons = [f"Complete {p.step_label}: {p.title} first." for p in missing]
     if step.eligibility == StepPage.Eligibility.GRADUATES:
         earlier = StepPage.objects.sibling_of(step).live().filter(step_number__lt=step.step_number)
@@ -240,6 +246,21 @@ def start_lesson(
     _require_access(learner, lesson)
     learner = _require(learner)
     return _visit(learner, lesson, now or timezone.now())
+
+
+def open_lesson(
+    learner: Learner | None, lesson: LessonPage, now: datetime | None = None
+) -> StepAccess:
+    """A learner opens a lesson: record the visit if its step is open to them.
+
+    Returns the access, open or not, so the page that shows the lesson need not decide it
+    again. Records nothing without a learner or when the step is locked (the page explains
+    why); :func:`start_lesson` is the same visit for callers that want a refusal instead.
+    """
+    access = lesson_access(learner, lesson)
+    if access.allowed and learner is not None:
+        _visit(learner, lesson, now or timezone.now())
+    return access
 
 
 def _visit(learner: Learner, lesson: LessonPage, now: datetime) -> LessonProgress:

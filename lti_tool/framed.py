@@ -8,7 +8,6 @@ progress functions or the deep-linking module, and render a compact template.
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import suppress
 from functools import wraps
 from typing import Any
 
@@ -80,6 +79,20 @@ def _step_of(page: Page) -> StepPage | None:
     return None
 
 
+def _page_in_step(step: StepPage, page_id: int) -> StepPage | LessonPage | None:
+    """The linked step itself or one of its live lessons, found in at most one query.
+
+    A lesson found here knows its step, so nothing looks the step up again while the page
+    is rendered.
+    """
+    if page_id == step.pk:
+        return step if step.live else None
+    lesson = step.lessons().filter(pk=page_id).first()
+    if lesson is not None:
+        lesson.step = step  # the cached property ``LessonPage.step``
+    return lesson
+
+
 def _page_url(session: LaunchSession, page: Page) -> str:
     return reverse("lti:page", kwargs={"token": session.token, "page_id": page.pk})
 
@@ -100,14 +113,9 @@ def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResp
     step = _step_of(linked) if linked else None
     if step is None:
         raise Http404("This link does not show a step or lesson.")
-    target = Page.objects.live().filter(pk=page_id).first()
+    target = _page_in_step(step, page_id)
     if target is None:
-        raise Http404("No such page.")
-    target = target.specific
-    if target.pk != step.pk and not (
-        isinstance(target, LessonPage) and target.get_parent().pk == step.pk
-    ):
-        raise Http404("That page is not part of this course link.")
+        raise Http404("That page is not part of this course link, or not published.")
     base = {
         "session": session,
         "step": step,
@@ -118,7 +126,7 @@ def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResp
         return _tutor_step(request, session, target, base)
     if isinstance(target, StepPage):
         context = target.get_context(request)
-        context.update(base, **_locked_links(context["access"]))
+        context.update(base, **_locked_links(context["access"], request))
         context["lesson_urls"] = {
             lesson.pk: _page_url(session, lesson) for lesson in context["lessons"]
         }
@@ -127,6 +135,7 @@ def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResp
     lesson: LessonPage = target
     code = request.GET.get("notice", "")
     status, notice, feedback, error = 200, NOTICES.get(code, ""), {}, ""
+    access = None  # decided by the lesson's context after a POST
     if request.method == "POST":
         result = apply_lesson_action(request, lesson)
         if result.ok and result.redirect:
@@ -140,19 +149,20 @@ def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResp
         else:
             code, error = "", result.message
     else:
-        # A locked step records nothing; the page explains why from its context's access.
-        with suppress(progress.StepLocked):
-            progress.start_lesson(request.learner, lesson)
-    context = lesson.get_context(request, feedback=feedback)
+        # A locked step records nothing; the page explains why from the access returned.
+        access = progress.open_lesson(request.learner, lesson)
+    context = lesson.get_context(request, feedback=feedback, access=access)
     previous_lesson, next_lesson = context["previous_lesson"], context["next_lesson"]
     context.update(
         base,
-        **_locked_links(context["access"]),
+        **_locked_links(context["access"], request),
         error_message=error,
         notice=notice,
         # After an answer, focus goes to its feedback (where the learner is), not to the top.
         notice_takes_focus=not feedback,
-        step_progress=progress.step_progress(request.learner, step),
+        step_progress=progress.step_progress(
+            request.learner, step, lessons=context["step_lessons"]
+        ),
         previous_url=_page_url(session, previous_lesson) if previous_lesson else "",
         next_url=_page_url(session, next_lesson) if next_lesson else "",
         step_url=_page_url(session, step),
@@ -205,11 +215,11 @@ def _tutor_step(
     return render(request, "lti_tool/framed_step_tutor.html", context)
 
 
-def _locked_links(access: progress.StepAccess) -> dict[str, Any]:
+def _locked_links(access: progress.StepAccess, request: HttpRequest) -> dict[str, Any]:
     """Inside the frame only the linked step is reachable: link out to the step to do first."""
     if access.do_first is None:
         return {}
-    return {"do_first_url": access.do_first.full_url, "do_first_new_tab": True}
+    return {"do_first_url": access.do_first.get_full_url(request), "do_first_new_tab": True}
 
 
 @framed

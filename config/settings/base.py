@@ -150,15 +150,21 @@ if REDIS_URL:
             "KEY_PREFIX": "plh",
         }
     }
-else:
-    # The database cache is shared by every process (web server and task worker); run
-    # ``manage.py createcachetable`` after migrating (the Makefile does).
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "plh_cache",
-        }
-    }
+# The database cache is shared by every process (web server and task worker); run
+# ``manage.py createcachetable`` after migrating (the Makefile does). Wagtail writes every image
+# rendition it serves to the "renditions" cache, which in the database is a read and a write of
+# several queries per image on every page view; the pages prefetch the renditions they show
+# instead (docs/performance.md), so that cache is a no-op here and a rendition not prefetched
+# costs one query, as a database-cache read would.
+DATABASE_CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "plh_cache",
+    },
+    "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+}
+if not REDIS_URL:
+    CACHES = DATABASE_CACHES
 
 # --- Background work (django-tasks) -------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

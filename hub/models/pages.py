@@ -22,10 +22,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from hub.blocks import LessonStreamBlock
+from hub.blocks import LessonStreamBlock, prefetch_renditions
 from hub.editor_guide import guide_panel
 
 RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
+#: The rendition of each photo in the mentor directory (``hub/mentor_index_page.html``).
+MENTOR_CARD_PHOTO_FILTER = "fill-160x160"
 
 
 class HubPageForm(WagtailAdminPageForm):
@@ -123,9 +125,17 @@ class ProgrammePage(Page):
         return StepPage.objects.child_of(self).live().order_by("step_number", "path")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from hub.context_processors import navigation
+
         context = super().get_context(request, *args, **kwargs)
-        context["steps"] = self.steps()
-        context["mentor_index"] = MentorIndexPage.objects.child_of(self).live().first()
+        found = navigation(request)
+        if found.home is not None and found.home.pk == self.pk:
+            # The header's navigation has looked these up for this request already.
+            context["steps"] = found.steps
+            context["mentor_index"] = found.mentor_index
+        else:  # another programme, or a preview of one not yet saved
+            context["steps"] = self.steps()
+            context["mentor_index"] = MentorIndexPage.objects.child_of(self).live().first()
         return context
 
 
@@ -228,7 +238,8 @@ class StepPage(Page):
         learner = progress.learner_for(request)
         context["lessons"] = lessons
         context["step_progress"] = progress.step_progress(learner, self, lessons=lessons)
-        context["access"] = progress.check_step_access(learner, self)
+        context["prerequisites"] = prerequisites = list(self.prerequisites.all())
+        context["access"] = progress.check_step_access(learner, self, prerequisites)
         context["mentors"] = live_mentors(self)
         return context
 
@@ -332,8 +343,11 @@ class LessonPage(Page):
     def siblings_in_order(self) -> list[LessonPage]:
         return list(LessonPage.objects.sibling_of(self, inclusive=True).live().order_by("path"))
 
-    def previous_and_next(self) -> tuple[LessonPage | None, LessonPage | None]:
-        lessons = self.siblings_in_order()
+    def previous_and_next(
+        self, lessons: list[LessonPage] | None = None
+    ) -> tuple[LessonPage | None, LessonPage | None]:
+        """The lessons before and after this one among ``lessons`` (default: its siblings)."""
+        lessons = self.siblings_in_order() if lessons is None else lessons
         ids = [lesson.pk for lesson in lessons]
         if self.pk not in ids:
             return None, None
@@ -344,17 +358,19 @@ class LessonPage(Page):
         from hub import progress
 
         context = super().get_context(request, *args, **kwargs)
-        previous_lesson, next_lesson = self.previous_and_next()
+        step_lessons = self.siblings_in_order()
+        previous_lesson, next_lesson = self.previous_and_next(step_lessons)
         learner = progress.learner_for(request)
-        access = progress.lesson_access(learner, self)
+        access = kwargs.get("access") or progress.lesson_access(learner, self)
         context.update(
             step=self.step,
+            step_lessons=step_lessons,  # the step's live lessons in order, this one included
             access=access,
             lesson_locked=not access.allowed,
             previous_lesson=previous_lesson,
             next_lesson=next_lesson,
-            previous_url=previous_lesson.url if previous_lesson else "",
-            next_url=next_lesson.url if next_lesson else "",
+            previous_url=previous_lesson.get_url(request) if previous_lesson else "",
+            next_url=next_lesson.get_url(request) if next_lesson else "",
             mentors=live_mentors(self),
             learner=learner,
             lesson_state=progress.lesson_state(learner, self),
@@ -391,7 +407,9 @@ class MentorIndexPage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["mentors"] = self.mentors().select_related("photo")
+        mentors = list(self.mentors().select_related("photo"))
+        prefetch_renditions((mentor.photo for mentor in mentors), MENTOR_CARD_PHOTO_FILTER)
+        context["mentors"] = mentors
         return context
 
 

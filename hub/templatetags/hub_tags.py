@@ -21,9 +21,9 @@ def glossary_rich_text(context: template.Context, value: Any) -> SafeString:
     if value is None:
         return mark_safe("")
     rendered = str(value) if isinstance(value, RichText) else expand_db_html(str(value))
-    glossary = context.get("nav_glossary")
+    glossary = context.get("nav_glossary")  # lazy (hub.context_processors): may hold None
     request = context.get("request")
-    if glossary is None or request is None:
+    if not glossary or request is None:
         return mark_safe(rendered)  # noqa: S308
     if not hasattr(request, "_glossary_terms"):
         request._glossary_terms = list(GlossaryTerm.objects.all())
@@ -31,7 +31,12 @@ def glossary_rich_text(context: template.Context, value: Any) -> SafeString:
     if getattr(context.get("page"), "pk", None) == glossary.pk:
         return mark_safe(rendered)  # noqa: S308
     return mark_safe(  # noqa: S308
-        link_terms(rendered, request._glossary_terms, glossary.url, request._glossary_linked)
+        link_terms(
+            rendered,
+            request._glossary_terms,
+            glossary.get_url(request),
+            request._glossary_linked,
+        )
     )
 
 

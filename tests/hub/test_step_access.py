@@ -77,6 +77,25 @@ def test_every_write_to_a_locked_step_is_refused_and_changes_nothing(
     assert not StepCompletion.objects.exists()
 
 
+@pytest.mark.parametrize("which", ["step_two", "step_four"])
+def test_opening_a_lesson_of_a_locked_step_records_nothing_and_says_why(
+    programme, learner, step_four, which
+):
+    lesson = programme.lessons["third"] if which == "step_two" else step_four[1]
+    before = snapshot()
+    access = progress.open_lesson(learner, lesson)
+    assert not access.allowed
+    assert access.do_first.pk == programme.steps[0].pk
+    assert snapshot() == before
+
+
+def test_opening_a_lesson_of_an_open_step_records_the_visit(programme, learner):
+    lesson = programme.lessons["first"]
+    assert progress.open_lesson(learner, lesson).allowed
+    assert progress.open_lesson(None, lesson).allowed  # a reader: nothing to record
+    assert LessonProgress.objects.filter(learner=learner, lesson=lesson).count() == 1
+
+
 def test_reader_without_a_learner_gets_no_feedback_through_a_locked_step(programme, step_four):
     with pytest.raises(progress.StepLocked):
         progress.answer_question(None, step_four[1], "q4", 0)
