@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "hub",
     "lti_tool",
     "badges",
+    "discussion",
     "operations",
     "wagtailnhsukfrontend",
     "wagtailmedia",

@@ -1,0 +1,45 @@
+"""The discussion's section under a framed lesson (registered with ``lti_tool.framed``)."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from discussion import presenting, services
+from discussion.access import actor_for
+from hub.models import LessonPage
+from lti_tool.models import LaunchSession
+
+LATEST = 3
+
+
+def lesson_panel(request: HttpRequest, session: LaunchSession, lesson: LessonPage) -> str:
+    """News since the last visit, the latest comments and a form to add one."""
+    actor = actor_for(request, session)
+    thread = services.thread_for(lesson, session.context_id)
+    latest = list(services.top_level_posts(thread, "newest")[:LATEST])
+    liked: set[int] = set()
+    news = services.news_for(actor)
+    html = render_to_string(
+        "discussion/lesson_panel.html",
+        {
+            "token": session.token,
+            "lesson": lesson,
+            "thread": thread,
+            "latest": [presenting.show(actor, post, liked) for post in latest],
+            "count": thread.posts.filter(parent__isnull=True).count(),
+            "news": news,
+            "key": secrets.token_urlsafe(16),
+            "thread_url": reverse(
+                "discussion:thread", kwargs={"token": session.token, "lesson_id": lesson.pk}
+            ),
+            "body_max": services.BODY_MAX_LENGTH,
+        },
+        request=request,
+    )
+    if news.replies:
+        services.mark_replies_seen(actor)
+    return html
