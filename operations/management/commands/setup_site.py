@@ -31,6 +31,7 @@ class Command(BaseCommand):
         call_command("load_demo")
         call_command("setup_badges", "--demo")
         call_command("setup_discussion")
+        call_command("seed_discussion")
         call_command(
             "lti_add_platform",
             "--name=Demo LMS",
