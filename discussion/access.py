@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest
 
 from discussion.services import Actor
+from hub import progress
 from hub.models import LessonPage, StepPage
 from lti_tool.models import LaunchSession, ResourceLink
 
@@ -43,3 +44,10 @@ def lesson_in_session(session: LaunchSession, lesson_id: int) -> LessonPage:
     if step_id is None or lesson is None or lesson.get_parent().pk != step_id:
         raise Http404("That lesson is not part of this course link.")
     return lesson
+
+
+def may_discuss(request: HttpRequest, session: LaunchSession, lesson: LessonPage) -> bool:
+    """Learners discuss the lessons of steps open to them; tutors and mentors every lesson."""
+    if session.is_staff or session.is_mentor:
+        return True
+    return progress.lesson_access(request.learner, lesson).allowed  # type: ignore[attr-defined]

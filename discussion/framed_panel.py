@@ -9,7 +9,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from discussion import presenting, services
-from discussion.access import actor_for
+from discussion.access import actor_for, may_discuss
+from discussion.models import Post
 from hub.models import LessonPage
 from lti_tool.models import LaunchSession
 
@@ -17,10 +18,19 @@ LATEST = 3
 
 
 def lesson_panel(request: HttpRequest, session: LaunchSession, lesson: LessonPage) -> str:
-    """News since the last visit, the latest comments and a form to add one."""
+    """News since the last visit, the latest comments and a form to add one.
+
+    Nothing is written to show it: the thread is created by its first post.
+    """
+    if not may_discuss(request, session, lesson):
+        return ""
     actor = actor_for(request, session)
-    thread = services.thread_for(lesson, session.context_id)
-    latest = list(services.top_level_posts(thread, "newest")[:LATEST])
+    thread = services.existing_thread(lesson, session.context_id)
+    latest: list[Post] = []
+    count = 0
+    if thread is not None:
+        latest = list(services.top_level_posts(thread, "newest")[:LATEST])
+        count = thread.posts.filter(parent__isnull=True).count()
     liked: set[int] = set()
     news = services.news_for(actor)
     html = render_to_string(
@@ -28,9 +38,9 @@ def lesson_panel(request: HttpRequest, session: LaunchSession, lesson: LessonPag
         {
             "token": session.token,
             "lesson": lesson,
-            "thread": thread,
+            "programme_wide": services.is_programme_wide(lesson),
             "latest": [presenting.show(actor, post, liked) for post in latest],
-            "count": thread.posts.filter(parent__isnull=True).count(),
+            "count": count,
             "news": news,
             "key": secrets.token_urlsafe(16),
             "thread_url": reverse(

@@ -90,6 +90,12 @@ def thread_for(lesson: LessonPage, context_id: int | None) -> Thread:
     return thread
 
 
+def existing_thread(lesson: LessonPage, context_id: int | None) -> Thread | None:
+    """The thread :func:`thread_for` would answer, if it exists yet (creates nothing)."""
+    context = None if is_programme_wide(lesson) else context_id
+    return Thread.objects.filter(lesson=lesson, context_id=context).first()
+
+
 def may_see(actor: Actor, thread: Thread) -> bool:
     """Course threads are for their course only; programme-wide threads for every course."""
     return thread.context_id is None or thread.context_id == actor.context_id
@@ -331,7 +337,9 @@ class News:
 
 def news_for(actor: Actor, limit: int = 5) -> News:
     """New visible replies to the actor's posts, and new posts in threads they follow."""
-    profile = profile_for(actor.learner)
+    profile = Profile.objects.filter(learner=actor.learner).first()
+    if profile is None:  # has never posted or followed: nothing can be new
+        return News([], [])
     replies = (
         Post.objects.filter(
             parent__author=actor.learner,

@@ -8,6 +8,7 @@ Every form works without JavaScript; a refused form comes back with its text and
 from __future__ import annotations
 
 import secrets
+from functools import wraps
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -15,7 +16,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from discussion import presenting, services
-from discussion.access import actor_for, lesson_in_session
+from discussion.access import actor_for, lesson_in_session, may_discuss
 from discussion.models import Post, Report, Thread
 from discussion.services import Actor, DiscussionError, NotFound
 from lti_tool.framed import framed
@@ -43,14 +44,46 @@ def permalink(token: str, post: Post, notice: str = "") -> str:
     return f"{url}?notice={notice}" if notice else url
 
 
-def _post_for(actor: Actor, session: LaunchSession, post_id: int) -> Post:
+LOCKED = "This lesson's step is not open to you yet, so neither is its discussion."
+
+
+class Locked(Exception):
+    """The lesson's step is locked for this learner (see :func:`access.may_discuss`)."""
+
+
+def _lesson_for(request: HttpRequest, session: LaunchSession, lesson_id: int) -> Any:
+    lesson = lesson_in_session(session, lesson_id)
+    if not may_discuss(request, session, lesson):
+        raise Locked
+    return lesson
+
+
+def _post_for(request: HttpRequest, actor: Actor, session: LaunchSession, post_id: int) -> Post:
     """The post, if it is in a thread of the session's course link; else 404."""
     try:
         post = services.post_in_reach(actor, post_id)
     except NotFound as error:
         raise Http404(str(error)) from error
-    lesson_in_session(session, post.thread.lesson_id)
+    _lesson_for(request, session, post.thread.lesson_id)
     return post
+
+
+def refuse_locked(view: Any) -> Any:
+    """Answer 403 with the reason when the lesson's step is locked for the learner."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, session: LaunchSession, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return view(request, session, *args, **kwargs)
+        except Locked:
+            return render(
+                request,
+                "lti_tool/refused.html",
+                {"message": LOCKED, "session": session},
+                status=403,
+            )
+
+    return wrapper
 
 
 def _thread_response(
@@ -101,10 +134,11 @@ def _thread_response(
 
 
 @framed
+@refuse_locked
 def thread(request: HttpRequest, session: LaunchSession, lesson_id: int) -> HttpResponse:
     """The lesson's whole discussion, paged; posting a comment or a reply comes here."""
     actor = actor_for(request, session)
-    lesson = lesson_in_session(session, lesson_id)
+    lesson = _lesson_for(request, session, lesson_id)
     conversation = services.thread_for(lesson, session.context_id)
     if request.method != "POST":
         return _thread_response(request, session, actor, conversation)
@@ -113,7 +147,7 @@ def thread(request: HttpRequest, session: LaunchSession, lesson_id: int) -> Http
     if request.POST.get("parent"):
         if not request.POST["parent"].isdigit():
             raise Http404("No such post.")
-        parent = _post_for(actor, session, int(request.POST["parent"]))
+        parent = _post_for(request, actor, session, int(request.POST["parent"]))
     try:
         post, _ = services.create_post(
             actor,
@@ -140,10 +174,11 @@ def thread(request: HttpRequest, session: LaunchSession, lesson_id: int) -> Http
 
 
 @framed
+@refuse_locked
 def post(request: HttpRequest, session: LaunchSession, post_id: int) -> HttpResponse:
     """A post's permalink inside the frame: the page of its thread that shows it."""
     actor = actor_for(request, session)
-    target = _post_for(actor, session, post_id)
+    target = _post_for(request, actor, session, post_id)
     order = request.GET.get("order", "oldest")
     order = order if order in services.ORDERS else "oldest"
     number = services.page_of(target, order)
@@ -169,10 +204,11 @@ def _problem(
 
 
 @framed
+@refuse_locked
 def like(request: HttpRequest, session: LaunchSession, post_id: int) -> HttpResponse:
     """Like a post, or take the like back (``action=unlike``)."""
     actor = actor_for(request, session)
-    target = _post_for(actor, session, post_id)
+    target = _post_for(request, actor, session, post_id)
     if request.method != "POST":
         return HttpResponseRedirect(permalink(session.token, target))
     try:
@@ -186,10 +222,11 @@ def like(request: HttpRequest, session: LaunchSession, post_id: int) -> HttpResp
 
 
 @framed
+@refuse_locked
 def edit(request: HttpRequest, session: LaunchSession, post_id: int) -> HttpResponse:
     """The author changes or deletes their post (within 30 minutes of posting)."""
     actor = actor_for(request, session)
-    target = _post_for(actor, session, post_id)
+    target = _post_for(request, actor, session, post_id)
     body, error, status = target.body, "", 200
     if request.method == "POST":
         body = request.POST.get("body", "")
@@ -219,10 +256,11 @@ def edit(request: HttpRequest, session: LaunchSession, post_id: int) -> HttpResp
 
 
 @framed
+@refuse_locked
 def report(request: HttpRequest, session: LaunchSession, post_id: int) -> HttpResponse:
     """Tell the moderators about a post, with a reason."""
     actor = actor_for(request, session)
-    target = _post_for(actor, session, post_id)
+    target = _post_for(request, actor, session, post_id)
     error, status = "", 200
     reason, details = request.POST.get("reason", ""), request.POST.get("details", "")
     if request.method == "POST":
@@ -249,10 +287,11 @@ def report(request: HttpRequest, session: LaunchSession, post_id: int) -> HttpRe
 
 
 @framed
+@refuse_locked
 def follow(request: HttpRequest, session: LaunchSession, lesson_id: int) -> HttpResponse:
     """Follow the lesson's discussion, or stop following it (``action=unfollow``)."""
     actor = actor_for(request, session)
-    lesson = lesson_in_session(session, lesson_id)
+    lesson = _lesson_for(request, session, lesson_id)
     conversation = services.thread_for(lesson, session.context_id)
     if request.method != "POST":
         return HttpResponseRedirect(thread_url(session.token, lesson.pk))
@@ -266,10 +305,11 @@ def follow(request: HttpRequest, session: LaunchSession, lesson_id: int) -> Http
 
 
 @framed
+@refuse_locked
 def name(request: HttpRequest, session: LaunchSession, lesson_id: int) -> HttpResponse:
     """Choose the name others see on your posts."""
     actor = actor_for(request, session)
-    lesson = lesson_in_session(session, lesson_id)
+    lesson = _lesson_for(request, session, lesson_id)
     profile = services.profile_for(actor.learner)
     value, error, status = profile.display_name, "", 200
     if request.method == "POST":

@@ -281,3 +281,28 @@ def test_following_changing_ones_name_and_paging(client, lms, lesson):
     oldest_post = Post.objects.get(body="Comment number 0")
     link = client.get(f"/lti/s/{ana}/discussion/post/{oldest_post.pk}/?order=newest")
     assert link["Location"] == f"{thread}?order=newest&page=2#post-{oldest_post.pk}"
+
+
+def test_a_locked_steps_discussion_is_closed_to_learners_but_not_to_mentors(client, lms, programme):
+    locked = programme.lessons["third"]  # Step Two: for graduates of Step One
+    ana = open_lesson(client, lms, locked, person("sub-a81", "Ana Lopez"), [LEARNER])
+    assert "discussion-heading" not in text(client.get(urls(ana, locked)["lesson"]))
+    refused = client.get(urls(ana, locked)["thread"])
+    assert refused.status_code == 403 and "not open to you yet" in text(refused)
+    assert post_comment(client, ana, locked, "Let me in").status_code == 403
+    assert not Post.objects.exists()
+
+    mia = open_lesson(client, lms, locked, person("sub-m1", "Mia Chen", [MENTOR]), [MENTOR])
+    assert post_comment(client, mia, locked, "Welcome to Step Two.").status_code == 302
+    comment = Post.objects.get()
+    assert comment.as_mentor
+    refused = client.post(f"/lti/s/{ana}/discussion/post/{comment.pk}/like/")
+    assert refused.status_code == 403 and not Like.objects.exists()
+
+
+def test_opening_a_lesson_writes_no_thread(client, lms, lesson):
+    from discussion.models import Profile, Thread
+
+    ana = open_lesson(client, lms, lesson, person("sub-a81", "Ana Lopez"), [LEARNER])
+    assert "discussion-heading" in text(client.get(urls(ana, lesson)["lesson"]))
+    assert not Thread.objects.exists() and not Profile.objects.exists()
