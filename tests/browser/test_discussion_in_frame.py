@@ -1,7 +1,8 @@
 """A conversation under a lesson inside the LMS frame: cross-site, every tool cookie refused.
 
 Sam (learner) comments from the lesson page, after a refused empty comment whose error takes
-focus; Ali (the course's instructor) opens the discussion, likes Sam's comment and replies.
+focus; Priya (the course's mentor, by her LMS role) opens the discussion, likes Sam's comment
+and replies, her reply labelled "Mentor".
 axe finds no WCAG 2.2 A/AA violation on the lesson with its discussion or on the thread page.
 """
 
@@ -56,9 +57,9 @@ def test_a_comment_and_a_reply_in_the_lms_frame_without_cookies(
     assert page.context.cookies(live_server.url) == []
     scan(page)
 
-    # The instructor opens the same course's lesson and its discussion.
+    # The course's mentor opens the same lesson and its discussion.
     page.goto(lms.base_url + "/")
-    page.get_by_role("link", name="Open as instructor (Ali Khan)").nth(0).click()
+    page.get_by_role("link", name="Open as mentor (Priya Sharma)").nth(0).click()
     wait_for_heading(page, "Your story")
     frame.get_by_role("link", name="Why stories matter").first.click()
     frame.get_by_role("heading", level=1, name="Why stories matter").wait_for()
@@ -73,7 +74,9 @@ def test_a_comment_and_a_reply_in_the_lms_frame_without_cookies(
     frame.get_by_role("button", name="Post reply").click()
     frame.get_by_text("Your post is published.").wait_for()
     reply = Post.objects.get(parent=comment)
-    assert reply.body == "Thank you for sharing it here, Sam."
-    assert frame.locator(f"#post-{reply.pk}-by strong").first.inner_text() == "Ali Khan"
+    assert reply.body == "Thank you for sharing it here, Sam." and reply.as_mentor
+    byline = frame.locator(f"#post-{reply.pk}-by")
+    assert byline.locator("strong").first.inner_text() == "Priya Sharma"
+    assert byline.get_by_text("Mentor", exact=True).count() == 1
     assert page.context.cookies(live_server.url) == []
     scan(page)
