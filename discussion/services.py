@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -27,6 +28,7 @@ from discussion.models import (
 from hub.models import Learner, LessonPage
 
 EDIT_WINDOW = timedelta(minutes=30)
+RATE_WINDOW = timedelta(minutes=10)
 NAME_MAX_LENGTH = 60
 DETAILS_MAX_LENGTH = 1000
 
@@ -135,6 +137,21 @@ def _require_not_blocked(learner: Learner) -> Profile:
     return profile
 
 
+def _require_within_rate(learner: Learner) -> None:
+    """At most ``DISCUSSION_POSTS_PER_TEN_MINUTES`` posts in any ten minutes, per person.
+
+    A soft limit against floods: posts sent at the very same moment may each count the
+    others as not yet there.
+    """
+    limit = settings.DISCUSSION_POSTS_PER_TEN_MINUTES
+    since = timezone.now() - RATE_WINDOW
+    if Post.objects.filter(author=learner, created_at__gt=since).count() >= limit:
+        raise DiscussionError(
+            f"You have posted {limit} times in the last ten minutes, which is the most "
+            "anyone can. Your text is kept below: post it again in a few minutes."
+        )
+
+
 def create_post(
     actor: Actor,
     thread: Thread,
@@ -163,6 +180,7 @@ def create_post(
         existing = Post.objects.filter(author=actor.learner, submission_key=key).first()
         if existing is not None:
             return existing, False
+    _require_within_rate(actor.learner)
     try:
         with transaction.atomic():
             post = Post.objects.create(

@@ -258,6 +258,9 @@ LTI_LOGIN_PENDING_TOTAL = int(os.environ.get("LTI_LOGIN_PENDING_TOTAL", "20000")
 LTI_CLIENT_ADDRESS_HEADER = os.environ.get("LTI_CLIENT_ADDRESS_HEADER", "")
 LTI_TRUSTED_PROXY_COUNT = int(os.environ.get("LTI_TRUSTED_PROXY_COUNT", "1"))
 
+# Discussion: how many posts one person may make in ten minutes (docs/discussion.md).
+DISCUSSION_POSTS_PER_TEN_MINUTES = int(os.environ.get("DISCUSSION_POSTS_PER_TEN_MINUTES", "10"))
+
 # --- Badges -------------------------------------------------------------------------------
 # The public origin of issuer, credential and status list URLs (default: WAGTAILADMIN_BASE_URL).
 BADGES_BASE_URL = os.environ.get("BADGES_BASE_URL", "")

@@ -256,7 +256,8 @@ def test_body_text_is_inert_and_http_links_are_linked(client, lms, lesson):
     assert '<a href="https://www.nhs.uk/" rel="nofollow">https://www.nhs.uk/</a>' in body
 
 
-def test_following_changing_ones_name_and_paging(client, lms, lesson):
+def test_following_changing_ones_name_and_paging(client, lms, lesson, settings):
+    settings.DISCUSSION_POSTS_PER_TEN_MINUTES = 100
     ana = open_lesson(client, lms, lesson, person("sub-a81", "Ana Lopez"), [LEARNER])
     thread = urls(ana, lesson)["thread"]
     followed = client.post(f"{thread}follow/")
@@ -306,3 +307,15 @@ def test_opening_a_lesson_writes_no_thread(client, lms, lesson):
     ana = open_lesson(client, lms, lesson, person("sub-a81", "Ana Lopez"), [LEARNER])
     assert "discussion-heading" in text(client.get(urls(ana, lesson)["lesson"]))
     assert not Thread.objects.exists() and not Profile.objects.exists()
+
+
+def test_a_rate_limited_post_keeps_its_text_and_says_why(client, lms, lesson, settings):
+    settings.DISCUSSION_POSTS_PER_TEN_MINUTES = 1
+    ana = open_lesson(client, lms, lesson, person("sub-a81", "Ana Lopez"), [LEARNER])
+    assert post_comment(client, ana, lesson, "First").status_code == 302
+    limited = post_comment(client, ana, lesson, "A second thought worth keeping")
+    assert limited.status_code == 400
+    body = text(limited)
+    assert "most anyone can. Your text is kept below" in body
+    assert ">A second thought worth keeping</textarea>" in body
+    assert Post.objects.count() == 1

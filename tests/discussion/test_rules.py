@@ -264,7 +264,8 @@ def test_news_replies_to_you_and_new_in_threads_you_follow(course, lesson, progr
     assert not services.news_for(ana)  # hidden posts are no news
 
 
-def test_paging_newest_and_oldest_first_and_the_page_of_a_post(course, lesson):
+def test_paging_newest_and_oldest_first_and_the_page_of_a_post(course, lesson, settings):
+    settings.DISCUSSION_POSTS_PER_TEN_MINUTES = 100
     ana = course("Ana")
     thread = services.thread_for(lesson, ana.context_id)
     posts = [
@@ -277,3 +278,19 @@ def test_paging_newest_and_oldest_first_and_the_page_of_a_post(course, lesson):
     assert services.page_of(posts[0], "newest") == 2 and services.page_of(posts[-1], "newest") == 1
     reply, _ = services.create_post(ana, thread, "Reply", parent=posts[-1])
     assert services.page_of(reply) == 2
+
+
+def test_posting_is_rate_limited_per_person(course, lesson, settings):
+    settings.DISCUSSION_POSTS_PER_TEN_MINUTES = 3
+    ana, ben = course("Ana"), course("Ben")
+    thread = services.thread_for(lesson, ana.context_id)
+    for number in range(3):
+        services.create_post(ana, thread, f"Post {number}")
+    with pytest.raises(DiscussionError, match="3 times in the last ten minutes"):
+        services.create_post(ana, thread, "One too many")
+    services.create_post(ben, thread, "Someone else may")  # per person
+    Post.objects.filter(author=ana.learner).update(
+        created_at=timezone.now() - timedelta(minutes=11)
+    )
+    services.create_post(ana, thread, "Later is fine")
+    assert Post.objects.filter(author=ana.learner).count() == 4
