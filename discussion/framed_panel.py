@@ -47,6 +47,7 @@ def lesson_panel(request: HttpRequest, session: LaunchSession, lesson: LessonPag
                 "discussion:thread", kwargs={"token": session.token, "lesson_id": lesson.pk}
             ),
             "body_max": services.BODY_MAX_LENGTH,
+            "signposting": presenting.signposting(request),
         },
         request=request,
     )

@@ -11,8 +11,35 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 BODY_MAX_LENGTH = 5000
+DEFAULT_SIGNPOSTING = (
+    "If you need support now, call NHS 111, or the Samaritans on 116 123 "
+    "(free, day or night). In an emergency, call 999."
+)
+
+
+@register_setting(icon="help")
+class DiscussionSettings(BaseSiteSetting):
+    """What every discussion says about support, and where moderators are alerted."""
+
+    support_signposting = models.TextField(
+        max_length=600,
+        default=DEFAULT_SIGNPOSTING,
+        help_text="Shown with every discussion: where to find support now.",
+    )
+    moderators_email = models.EmailField(
+        blank=True,
+        help_text="Told at once when someone flags a post “I need support”. "
+        "Empty: only the moderation queue shows it.",
+    )
+
+    panels = [FieldPanel("support_signposting"), FieldPanel("moderators_email")]
+
+    class Meta:
+        verbose_name = "discussion settings"
 
 
 class Profile(models.Model):
@@ -150,6 +177,9 @@ class Post(models.Model):
     deleted_at = models.DateTimeField(null=True, blank=True)
     hidden_at = models.DateTimeField(null=True, blank=True)
     hidden_reason = models.CharField(max_length=300, blank=True)
+    needs_support = models.BooleanField(
+        default=False, help_text="The author flagged “I need support”: moderators are alerted."
+    )
     submission_key = models.CharField(
         max_length=40,
         blank=True,
@@ -265,7 +295,7 @@ class ModerationAction(models.Model):
     class Kind(models.TextChoices):
         HIDE = "hide", "Hid the post"
         RESTORE = "restore", "Restored the post"
-        DISMISS = "dismiss", "Dismissed the reports"
+        DISMISS = "dismiss", "Closed with no change to the post"
         BLOCK = "block", "Blocked the author"
         UNBLOCK = "unblock", "Unblocked the author"
 

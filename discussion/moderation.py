@@ -11,7 +11,8 @@ from typing import Any
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.db.models import Count, Min, QuerySet
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from discussion.models import ModerationAction, Post, Profile, Report
@@ -53,12 +54,16 @@ def ensure_editor_rights() -> None:
 
 
 def queue() -> QuerySet[Post]:
-    """Posts with open reports, the longest waiting first."""
+    """Posts asking for support (first) and posts with open reports, the longest waiting first."""
+    open_reports = Report.objects.filter(post=OuterRef("pk"), resolved_at__isnull=True)
     return (
-        Post.objects.filter(reports__resolved_at__isnull=True)
-        .annotate(open_reports=Count("reports"), first_reported=Min("reports__created_at"))
+        Post.objects.filter(Q(Exists(open_reports)) | Q(needs_support=True))
+        .annotate(
+            open_reports=Count("reports", filter=Q(reports__resolved_at__isnull=True)),
+            first_reported=Min("reports__created_at", filter=Q(reports__resolved_at__isnull=True)),
+        )
         .select_related("thread__lesson", "thread__context", "author__discussion_profile")
-        .order_by("first_reported", "pk")
+        .order_by("-needs_support", Coalesce("first_reported", "created_at"), "pk")
     )
 
 
@@ -72,7 +77,9 @@ def _reason(reason: str) -> str:
 
 
 def _resolve_reports(post: Post) -> None:
+    """Close the post's open reports and its request for support: a moderator has acted."""
     Report.objects.filter(post=post, resolved_at__isnull=True).update(resolved_at=timezone.now())
+    Post.objects.filter(pk=post.pk, needs_support=True).update(needs_support=False)
 
 
 def _audit(kind: str, post: Post | None, subject_id: int, moderator: Any, reason: str) -> None:
@@ -112,7 +119,7 @@ def restore(post: Post, moderator: Any, reason: str) -> Post:
 
 @transaction.atomic
 def dismiss(post: Post, moderator: Any, reason: str) -> None:
-    """The reports need no action: close them, leaving the post as it is."""
+    """Nothing to change: close the reports (or the support request), leaving the post."""
     reason = _reason(reason)
     _resolve_reports(post)
     _audit(ModerationAction.Kind.DISMISS, post, post.author_id, moderator, reason)

@@ -12,7 +12,7 @@ from django.core.paginator import Page, Paginator
 from django.utils import timezone
 
 from discussion import services
-from discussion.models import Post, Thread
+from discussion.models import DEFAULT_SIGNPOSTING, DiscussionSettings, Post, Thread
 from discussion.services import Actor
 
 
@@ -94,3 +94,11 @@ def thread_page(
         for root in roots
     ]
     return page, shown
+
+
+def signposting(request: Any) -> str:
+    """The support signposting editors set for the site (the default until they do)."""
+    try:
+        return DiscussionSettings.for_request(request).support_signposting
+    except DiscussionSettings.DoesNotExist:
+        return DEFAULT_SIGNPOSTING

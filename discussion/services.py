@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from discussion import alerts
 from discussion.models import (
     BODY_MAX_LENGTH,
     Follow,
@@ -159,11 +160,13 @@ def create_post(
     *,
     parent: Post | None = None,
     submission_key: str = "",
+    needs_support: bool = False,
 ) -> tuple[Post, bool]:
     """Post a comment (or, with ``parent``, a reply) to ``thread``. Returns (post, created).
 
     A form sent twice carries the same ``submission_key``: the second send returns the first
     post (``created`` False) instead of posting it again. The author follows the thread.
+    With ``needs_support`` the moderators are alerted once the post is saved.
     """
     if not may_see(actor, thread):
         raise NotFound("There is no such discussion in your course.")
@@ -192,12 +195,15 @@ def create_post(
                 body=text,
                 created_at=timezone.now(),
                 submission_key=key,
+                needs_support=needs_support,
             )
     except IntegrityError:
         if not key:
             raise
         return Post.objects.get(author=actor.learner, submission_key=key), False
     follow(actor, thread)
+    if needs_support:
+        transaction.on_commit(lambda: alerts.alert_support_needed(post.pk))
     return post, True
 
 

@@ -24,6 +24,8 @@ from lti_tool.models import LaunchSession
 
 NOTICES = {
     "posted": "Your post is published.",
+    "support": "Your post is published, and the moderators have been told that you need "
+    "support. They will contact you through your course.",
     "edited": "Your post has been changed.",
     "deleted": "Your post has been deleted.",
     "reported": "Thank you. A moderator will look at the post you reported.",
@@ -126,6 +128,8 @@ def _thread_response(
         "lesson_url": reverse("lti:page", kwargs={"token": session.token, "page_id": lesson.pk}),
         "thread_url": thread_url(session.token, lesson.pk),
         "body_max": services.BODY_MAX_LENGTH,
+        "signposting": presenting.signposting(request),
+        "support_kept": request.POST.get("needs_support") == "1",
     }
     response = render(request, "discussion/thread.html", context, status=status)
     if news.replies:
@@ -155,6 +159,7 @@ def thread(request: HttpRequest, session: LaunchSession, lesson_id: int) -> Http
             body,
             parent=parent,
             submission_key=request.POST.get("key", ""),
+            needs_support=request.POST.get("needs_support") == "1",
         )
     except NotFound as error:
         raise Http404(str(error)) from error
@@ -170,7 +175,8 @@ def thread(request: HttpRequest, session: LaunchSession, lesson_id: int) -> Http
             reply_open=parent.pk if parent else None,
             status=400,
         )
-    return HttpResponseRedirect(permalink(session.token, post, "posted"))
+    notice = "support" if post.needs_support else "posted"
+    return HttpResponseRedirect(permalink(session.token, post, notice))
 
 
 @framed

@@ -319,3 +319,47 @@ def test_a_rate_limited_post_keeps_its_text_and_says_why(client, lms, lesson, se
     assert "most anyone can. Your text is kept below" in body
     assert ">A second thought worth keeping</textarea>" in body
     assert Post.objects.count() == 1
+
+
+def test_i_need_support_alerts_the_moderators_at_once(
+    client, lms, lesson, django_capture_on_commit_callbacks, mailoutbox
+):
+    from wagtail.models import Site
+
+    from discussion import moderation
+    from discussion.models import DiscussionSettings
+
+    DiscussionSettings.objects.update_or_create(
+        site=Site.objects.get(is_default_site=True),
+        defaults={"moderators_email": "moderators@example.org"},
+    )
+    ana = open_lesson(client, lms, lesson, person("sub-a81", "Ana Lopez"), [LEARNER])
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = post_comment(client, ana, lesson, "Today is really hard.", needs_support="1")
+    post = Post.objects.get()
+    assert post.needs_support and sent["Location"].endswith("?notice=support")
+    [mail] = mailoutbox
+    assert mail.to == ["moderators@example.org"]
+    assert (
+        "Why stories matter" in mail.body
+        and f"/admin/discussion/moderation/{post.pk}/" in mail.body
+    )
+    assert "sub-a81" not in mail.body and "example.edu" not in mail.body
+    assert list(moderation.queue()) == [post]
+    moderation.dismiss(post, None, "Tutor has called Ana")
+    assert not moderation.queue().exists()
+
+
+def test_the_support_signposting_is_an_editable_setting(client, lms, lesson):
+    from wagtail.models import Site
+
+    from discussion.models import DiscussionSettings
+
+    ana = open_lesson(client, lms, lesson, person("sub-a81", "Ana Lopez"), [LEARNER])
+    assert "Samaritans on 116 123" in text(client.get(urls(ana, lesson)["thread"]))
+    DiscussionSettings.objects.update_or_create(
+        site=Site.objects.get(is_default_site=True),
+        defaults={"support_signposting": "Call the helpline on 0800 000 0000."},
+    )
+    assert "Call the helpline on 0800 000 0000." in text(client.get(urls(ana, lesson)["thread"]))
+    assert "Call the helpline on 0800 000 0000." in text(client.get(urls(ana, lesson)["lesson"]))

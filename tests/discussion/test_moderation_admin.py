@@ -53,7 +53,9 @@ def test_a_moderator_hides_a_reported_post_and_the_trail_says_who_when_why(
     client, moderator, reported
 ):
     client.force_login(moderator)
-    assert "Moderate discussions" in client.get("/admin/").content.decode()
+    dashboard = client.get("/admin/").content.decode()
+    assert "Moderate discussions" in dashboard
+    assert "0 post(s) ask for support</strong>; 1 other post(s) reported" in dashboard
     queue = client.get("/admin/discussion/moderation/").content.decode()
     assert "Ring me on 07700 900123" in queue and "shares someone&#x27;s private" in queue
     review = f"/admin/discussion/moderation/{reported.pk}/"

@@ -212,6 +212,8 @@ def test_display_names_are_chosen_and_never_an_email(course):
 def test_reports_are_one_open_per_person_and_need_a_reason(course, lesson):
     ana, ben = course("Ana"), course("Ben")
     post, _ = services.create_post(ana, services.thread_for(lesson, ana.context_id), "Hmm")
+    services.create_post(ben, post.thread, "Never reported")
+    assert not moderation.queue().exists()
     with pytest.raises(DiscussionError):
         services.report(ben, post, "because")
     report, created = services.report(ben, post, "unkind", "It hurt.")
