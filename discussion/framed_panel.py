@@ -25,7 +25,8 @@ def lesson_panel(request: HttpRequest, session: LaunchSession, lesson: LessonPag
     if not may_discuss(request, session, lesson):
         return ""
     actor = actor_for(request, session)
-    thread = services.existing_thread(lesson, session.context_id)
+    programme_wide = services.is_programme_wide(lesson)
+    thread = services.existing_thread(lesson, session.context_id, programme_wide)
     latest: list[Post] = []
     count = 0
     if thread is not None:
@@ -38,7 +39,7 @@ def lesson_panel(request: HttpRequest, session: LaunchSession, lesson: LessonPag
         {
             "token": session.token,
             "lesson": lesson,
-            "programme_wide": services.is_programme_wide(lesson),
+            "programme_wide": programme_wide,
             "latest": [presenting.show(actor, post, liked) for post in latest],
             "count": count,
             "news": news,

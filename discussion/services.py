@@ -93,9 +93,13 @@ def thread_for(lesson: LessonPage, context_id: int | None) -> Thread:
     return thread
 
 
-def existing_thread(lesson: LessonPage, context_id: int | None) -> Thread | None:
+def existing_thread(
+    lesson: LessonPage, context_id: int | None, programme_wide: bool | None = None
+) -> Thread | None:
     """The thread :func:`thread_for` would answer, if it exists yet (creates nothing)."""
-    context = None if is_programme_wide(lesson) else context_id
+    if programme_wide is None:
+        programme_wide = is_programme_wide(lesson)
+    context = None if programme_wide else context_id
     return Thread.objects.filter(lesson=lesson, context_id=context).first()
 
 
