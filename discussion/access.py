@@ -51,3 +51,12 @@ def may_discuss(request: HttpRequest, session: LaunchSession, lesson: LessonPage
     if session.is_staff or session.is_mentor:
         return True
     return progress.lesson_access(request.learner, lesson).allowed  # type: ignore[attr-defined]
+
+
+def lessons_in_session(session: LaunchSession) -> set[int]:
+    """The lessons a framed session can open: those of its linked step."""
+    step_id = linked_step_id(session)
+    if step_id is None:
+        return set()
+    step = StepPage.objects.get(pk=step_id)
+    return set(LessonPage.objects.live().child_of(step).values_list("pk", flat=True))

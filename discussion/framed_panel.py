@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from discussion import presenting, services
-from discussion.access import actor_for, may_discuss
+from discussion.access import actor_for, lessons_in_session, may_discuss
 from discussion.models import Post
 from hub.models import LessonPage
 from lti_tool.models import LaunchSession
@@ -33,7 +33,7 @@ def lesson_panel(request: HttpRequest, session: LaunchSession, lesson: LessonPag
         latest = list(services.top_level_posts(thread, "newest")[:LATEST])
         count = thread.posts.filter(parent__isnull=True).count()
     liked: set[int] = set()
-    news = services.news_for(actor)
+    news = services.news_for(actor, lessons_in_session(session))
     html = render_to_string(
         "discussion/lesson_panel.html",
         {

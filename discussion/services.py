@@ -363,8 +363,12 @@ class News:
         return bool(self.replies or self.followed)
 
 
-def news_for(actor: Actor, limit: int = 5) -> News:
-    """New visible replies to the actor's posts, and new posts in threads they follow."""
+def news_for(actor: Actor, lesson_ids: set[int] | None = None, limit: int = 5) -> News:
+    """New visible replies to the actor's posts, and new posts in threads they follow.
+
+    With ``lesson_ids``, only news from those lessons' threads (the ones a framed session can
+    open).
+    """
     profile = Profile.objects.filter(learner=actor.learner).first()
     if profile is None:  # has never posted or followed: nothing can be new
         return News([], [])
@@ -380,10 +384,12 @@ def news_for(actor: Actor, limit: int = 5) -> News:
     )
     if profile.replies_seen_at is not None:
         replies = replies.filter(created_at__gt=profile.replies_seen_at)
+    subscriptions = Follow.objects.filter(learner=actor.learner).select_related("thread__lesson")
+    if lesson_ids is not None:
+        replies = replies.filter(thread__lesson_id__in=lesson_ids)
+        subscriptions = subscriptions.filter(thread__lesson_id__in=lesson_ids)
     followed = []
-    for subscription in Follow.objects.filter(learner=actor.learner).select_related(
-        "thread__lesson"
-    ):
+    for subscription in subscriptions:
         if not may_see(actor, subscription.thread):
             continue
         count = (

@@ -16,7 +16,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from discussion import presenting, services
-from discussion.access import actor_for, lesson_in_session, may_discuss
+from discussion.access import actor_for, lesson_in_session, lessons_in_session, may_discuss
 from discussion.models import Post, Report, Thread
 from discussion.services import Actor, DiscussionError, NotFound
 from lti_tool.framed import framed
@@ -104,7 +104,7 @@ def _thread_response(
     order = order if order in services.ORDERS else "oldest"
     page, shown = presenting.thread_page(actor, thread, order, request.GET.get("page", 1))
     lesson = thread.lesson
-    news = services.news_for(actor)
+    news = services.news_for(actor, lessons_in_session(session))
     services.mark_thread_seen(actor, thread)
     context = {
         "session": session,

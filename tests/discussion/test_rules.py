@@ -296,3 +296,17 @@ def test_posting_is_rate_limited_per_person(course, lesson, settings):
     )
     services.create_post(ana, thread, "Later is fine")
     assert Post.objects.filter(author=ana.learner).count() == 4
+
+
+def test_news_can_be_limited_to_the_lessons_a_session_opens(course, lesson, programme):
+    ana, ben = course("Ana"), course("Ben")
+    here = services.thread_for(lesson, ana.context_id)
+    there = services.thread_for(programme.lessons["second"], ana.context_id)
+    mine_here, _ = services.create_post(ana, here, "Here?")
+    mine_there, _ = services.create_post(ana, there, "There?")
+    services.create_post(ben, here, "Yes", parent=mine_here)
+    services.create_post(ben, there, "Yes", parent=mine_there)
+    assert len(services.news_for(ana).replies) == 2
+    only_here = services.news_for(ana, {lesson.pk})
+    assert [r.thread for r in only_here.replies] == [here]
+    assert only_here.followed == [(here, 1)]
