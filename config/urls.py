@@ -16,6 +16,7 @@ urlpatterns = [
     path("healthz", operations_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("lti/", include("lti_tool.urls")),
+    path("lti/", include("discussion.urls")),
     path(".well-known/jwks.json", lti_views.jwks, name="well-known-jwks"),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", hub_views.search, name="search"),

@@ -41,6 +41,14 @@ PEOPLE = {
         family_name="Khan",
         email="ali.khan@example.org",
     ),
+    "mentor": Member(
+        user_id="demo-mentor-priya",
+        roles=[c.ROLE_MENTOR],
+        name="Priya Sharma",
+        given_name="Priya",
+        family_name="Sharma",
+        email="priya.sharma@example.org",
+    ),
 }
 
 
@@ -162,12 +170,14 @@ It is not a real LMS; it launches the tool with genuine LTI 1.3 messages.</p>
         for link in links:
             learner = "/course/open?" + urlencode({"link": link.id, "as": "learner"})
             teacher = "/course/open?" + urlencode({"link": link.id, "as": "instructor"})
+            mentor = "/course/open?" + urlencode({"link": link.id, "as": "mentor"})
             grade = " (graded)" if link.line_item else ""
             items.append(
                 f'<li class="card"><strong>{html.escape(link.title)}</strong>{grade}<br>'
                 f"{html.escape(link.text)}<br>"
                 f'<a href="{html.escape(learner)}">Open as learner (Sam Taylor)</a> · '
-                f'<a href="{html.escape(teacher)}">Open as instructor (Ali Khan)</a></li>'
+                f'<a href="{html.escape(teacher)}">Open as instructor (Ali Khan)</a> · '
+                f'<a href="{html.escape(mentor)}">Open as mentor (Priya Sharma)</a></li>'
             )
         listing = "<ul>" + "".join(items) + "</ul>" if items else "<p>No activities yet.</p>"
         add = "/course/open?" + urlencode({"deep_link": "1", "as": "instructor"})

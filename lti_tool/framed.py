@@ -29,7 +29,21 @@ from lti_tool.sessions import LaunchSession
 from lti_tool.urls_helpers import tool_url
 
 View = Callable[..., HttpResponse]
+LessonPanel = Callable[[HttpRequest, LaunchSession, LessonPage], str]
 NOTICE_ANCHOR = "plh-notice"  # the result of a lesson's form, at the top of framed_lesson.html
+
+
+#: Sections other apps show under a framed lesson, by name (see :func:`register_lesson_panel`).
+LESSON_PANELS: dict[str, LessonPanel] = {}
+
+
+def register_lesson_panel(name: str, panel: LessonPanel) -> None:
+    """Show ``panel(request, session, lesson)``'s HTML under every framed lesson.
+
+    Apps that build on the tool (the discussion) register from their ``AppConfig.ready()``,
+    so the tool never imports them.
+    """
+    LESSON_PANELS[name] = panel
 
 
 def framed(view: View) -> View:
@@ -167,6 +181,7 @@ def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResp
         next_url=_page_url(session, next_lesson) if next_lesson else "",
         step_url=_page_url(session, step),
         contents=contents_for(lesson),
+        lesson_panels=[panel(request, session, lesson) for panel in LESSON_PANELS.values()],
     )
     # Only when the step really is complete: the notice is a URL parameter anyone can type.
     if code in STEP_COMPLETE and context["step_progress"].complete:

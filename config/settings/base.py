@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "hub",
     "lti_tool",
     "badges",
+    "discussion",
     "operations",
     "wagtailnhsukfrontend",
     "wagtailmedia",
@@ -261,6 +262,9 @@ LTI_LOGIN_PER_ADDRESS_PER_MINUTE = int(os.environ.get("LTI_LOGIN_PER_ADDRESS_PER
 LTI_LOGIN_PENDING_TOTAL = int(os.environ.get("LTI_LOGIN_PENDING_TOTAL", "20000"))
 LTI_CLIENT_ADDRESS_HEADER = os.environ.get("LTI_CLIENT_ADDRESS_HEADER", "")
 LTI_TRUSTED_PROXY_COUNT = int(os.environ.get("LTI_TRUSTED_PROXY_COUNT", "1"))
+
+# Discussion: how many posts one person may make in ten minutes (docs/discussion.md).
+DISCUSSION_POSTS_PER_TEN_MINUTES = int(os.environ.get("DISCUSSION_POSTS_PER_TEN_MINUTES", "10"))
 
 # --- Badges -------------------------------------------------------------------------------
 # The public origin of issuer, credential and status list URLs (default: WAGTAILADMIN_BASE_URL).

@@ -30,6 +30,8 @@ class Command(BaseCommand):
         call_command("createcachetable")
         call_command("load_demo")
         call_command("setup_badges", "--demo")
+        call_command("setup_discussion")
+        call_command("seed_discussion")
         call_command(
             "lti_add_platform",
             "--name=Demo LMS",

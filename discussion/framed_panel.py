@@ -1,0 +1,57 @@
+"""The discussion's section under a framed lesson (registered with ``lti_tool.framed``)."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from discussion import presenting, services
+from discussion.access import actor_for, lessons_in_session, may_discuss
+from discussion.models import Post
+from hub.models import LessonPage
+from lti_tool.models import LaunchSession
+
+LATEST = 3
+
+
+def lesson_panel(request: HttpRequest, session: LaunchSession, lesson: LessonPage) -> str:
+    """News since the last visit, the latest comments and a form to add one.
+
+    Nothing is written to show it: the thread is created by its first post.
+    """
+    if not may_discuss(request, session, lesson):
+        return ""
+    actor = actor_for(request, session)
+    programme_wide = services.is_programme_wide(lesson)
+    thread = services.existing_thread(lesson, session.context_id, programme_wide)
+    latest: list[Post] = []
+    count = 0
+    if thread is not None:
+        latest = list(services.top_level_posts(thread, "newest")[:LATEST])
+        count = thread.posts.filter(parent__isnull=True).count()
+    liked: set[int] = set()
+    news = services.news_for(actor, lessons_in_session(session))
+    html = render_to_string(
+        "discussion/lesson_panel.html",
+        {
+            "token": session.token,
+            "lesson": lesson,
+            "programme_wide": programme_wide,
+            "latest": [presenting.show(actor, post, liked) for post in latest],
+            "count": count,
+            "news": news,
+            "key": secrets.token_urlsafe(16),
+            "thread_url": reverse(
+                "discussion:thread", kwargs={"token": session.token, "lesson_id": lesson.pk}
+            ),
+            "body_max": services.BODY_MAX_LENGTH,
+            "signposting": presenting.signposting(request),
+        },
+        request=request,
+    )
+    if news.replies:
+        services.mark_replies_seen(actor)
+    return html

@@ -1,0 +1,104 @@
+"""What a thread page shows each person: names, labels and the actions open to them.
+
+Only display names and mentor pages leave here: never an email address or an LMS identifier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.utils import timezone
+
+from discussion import services
+from discussion.models import DEFAULT_SIGNPOSTING, DiscussionSettings, Post, Thread
+from discussion.services import Actor
+
+
+@dataclass
+class ShownPost:
+    """A post as one reader sees it."""
+
+    post: Post
+    name: str
+    mentor: bool
+    mentor_url: str
+    mine: bool
+    liked: bool
+    like_count: int
+    can_change: bool
+    reply_to: str
+    replies: list[ShownPost]
+
+    @property
+    def pk(self) -> int:
+        return self.post.pk
+
+    @property
+    def reply_field_id(self) -> str:
+        return f"reply-{self.post.pk}"
+
+
+def _profile(post: Post) -> Any:
+    try:
+        return post.author.discussion_profile
+    except post.author._meta.model.discussion_profile.RelatedObjectDoesNotExist:
+        return None
+
+
+def author_name(post: Post) -> str:
+    profile = _profile(post)
+    if profile is not None:
+        return profile.shown_name
+    return post.author.display_name[:60] or "A participant"
+
+
+def show(
+    actor: Actor, post: Post, liked: set[int], replies: list[ShownPost] | None = None
+) -> ShownPost:
+    profile = _profile(post)
+    mentor_page = profile.mentor_page if profile is not None else None
+    mine = post.author_id == actor.learner.pk
+    return ShownPost(
+        post=post,
+        name=author_name(post),
+        mentor=services.is_mentor_author(post, profile),
+        mentor_url=mentor_page.full_url if mentor_page is not None and mentor_page.live else "",
+        mine=mine,
+        liked=post.pk in liked,
+        like_count=getattr(post, "like_count", 0),
+        can_change=mine
+        and post.is_visible
+        and timezone.now() - post.created_at <= services.EDIT_WINDOW,
+        reply_to=author_name(post.parent)
+        if post.parent_id and post.parent_id != post.root_id
+        else "",
+        replies=replies or [],
+    )
+
+
+def thread_page(
+    actor: Actor, thread: Thread, order: str, number: Any
+) -> tuple[Page, list[ShownPost]]:
+    """One page of the thread's comments with their replies, as the actor sees them."""
+    order = order if order in services.ORDERS else "oldest"
+    paginator = Paginator(services.top_level_posts(thread, order), services.PAGE_SIZE)
+    page = paginator.get_page(number)
+    roots = list(page.object_list)
+    replies = services.replies_to(roots)
+    everything = roots + [reply for group in replies.values() for reply in group]
+    liked = services.liked_by(actor.learner, everything)
+    shown = [
+        show(actor, root, liked, [show(actor, reply, liked) for reply in replies[root.pk]])
+        for root in roots
+    ]
+    return page, shown
+
+
+def signposting(request: Any) -> str:
+    """The support signposting editors set for the site (the default until they do)."""
+    try:
+        return DiscussionSettings.for_request(request).support_signposting
+    except DiscussionSettings.DoesNotExist:
+        return DEFAULT_SIGNPOSTING

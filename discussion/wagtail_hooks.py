@@ -1,0 +1,100 @@
+"""Wagtail admin: the moderation queue, lessons' discussion settings and discussion profiles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import include, path, reverse
+from django.utils.html import format_html
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from discussion import admin_views, moderation
+from discussion.models import LessonDiscussion, Profile
+
+_admin_urls = (
+    [
+        path("", admin_views.queue, name="queue"),
+        path("<int:pk>/", admin_views.review, name="review"),
+    ],
+    "discussion_admin",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_urls() -> list[Any]:
+    return [path("discussion/moderation/", include(_admin_urls))]
+
+
+class ModeratorMenuItem(MenuItem):
+    def is_shown(self, request: Any) -> bool:
+        return moderation.is_moderator(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_moderation_menu_item() -> MenuItem:
+    return ModeratorMenuItem(
+        "Moderate discussions", reverse("discussion_admin:queue"), icon_name="warning", order=920
+    )
+
+
+class ModerationPanel(Component):
+    """The admin dashboard tells moderators what waits for them, support requests first."""
+
+    name = "discussion_moderation"
+    order = 50
+
+    def __init__(self, support: int, reported: int) -> None:
+        self.support, self.reported = support, reported
+
+    def render_html(self, parent_context: Any = None) -> str:
+        return format_html(
+            '<section class="panel" aria-labelledby="discussion-moderation-title">'
+            '<h2 id="discussion-moderation-title">Discussions</h2>'
+            "<p><strong>{} post(s) ask for support</strong>; {} other post(s) reported. "
+            '<a href="{}">Open the moderation queue</a></p></section>',
+            self.support,
+            self.reported,
+            reverse("discussion_admin:queue"),
+        )
+
+
+@hooks.register("construct_homepage_panels")
+def add_moderation_panel(request: Any, panels: list[Any]) -> None:
+    if not moderation.is_moderator(request.user):
+        return
+    waiting = moderation.queue()
+    total = waiting.count()
+    if total:
+        support = waiting.filter(needs_support=True).count()
+        panels.append(ModerationPanel(support, total - support))
+
+
+class LessonDiscussionViewSet(SnippetViewSet):
+    """Editors choose which lessons have one programme-wide conversation."""
+
+    model = LessonDiscussion
+    icon = "group"
+    menu_label = "Lesson discussions"
+    add_to_admin_menu = False
+    list_display = ["lesson", "programme_wide"]
+    panels = [FieldPanel("lesson"), FieldPanel("programme_wide")]
+
+
+class ProfileViewSet(SnippetViewSet):
+    """Administrators link a person's launch identity to a mentor page."""
+
+    model = Profile
+    icon = "user"
+    menu_label = "Discussion profiles"
+    list_display = ["__str__", "mentor_page", "blocked_at"]
+    search_fields: list[str] = []
+    panels = [FieldPanel("display_name"), FieldPanel("mentor_page")]
+
+
+register_snippet(LessonDiscussionViewSet)
+register_snippet(ProfileViewSet)
