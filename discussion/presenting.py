@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Page, Paginator
 from django.utils import timezone
 
@@ -43,7 +44,7 @@ class ShownPost:
 def _profile(post: Post) -> Any:
     try:
         return post.author.discussion_profile
-    except post.author._meta.model.discussion_profile.RelatedObjectDoesNotExist:
+    except ObjectDoesNotExist:  # nobody has chosen a name or been linked to a mentor page
         return None
 
 
@@ -72,7 +73,7 @@ def show(
         and post.is_visible
         and timezone.now() - post.created_at <= services.EDIT_WINDOW,
         reply_to=author_name(post.parent)
-        if post.parent_id and post.parent_id != post.root_id
+        if post.parent_id != post.root_id and post.parent is not None
         else "",
         replies=replies or [],
     )

@@ -89,7 +89,8 @@ def thread_for(lesson: LessonPage, context_id: int | None) -> Thread:
     one (also when the launch has no course). Created on first use; concurrent first uses
     find one row (the partial unique constraints decide)."""
     context = None if is_programme_wide(lesson) else context_id
-    thread, _ = Thread.objects.get_or_create(lesson=lesson, context_id=context)
+    # context_id=None is the programme-wide thread (the stubs do not know None means IS NULL).
+    thread, _ = Thread.objects.get_or_create(lesson=lesson, context_id=context)  # type: ignore[misc]
     return thread
 
 
@@ -100,7 +101,8 @@ def existing_thread(
     if programme_wide is None:
         programme_wide = is_programme_wide(lesson)
     context = None if programme_wide else context_id
-    return Thread.objects.filter(lesson=lesson, context_id=context).first()
+    # context_id=None is the programme-wide thread (the stubs do not know None means IS NULL).
+    return Thread.objects.filter(lesson=lesson, context_id=context).first()  # type: ignore[misc]
 
 
 def may_see(actor: Actor, thread: Thread) -> bool:
@@ -331,7 +333,9 @@ def replies_to(roots: list[Post]) -> dict[int, list[Post]]:
         .annotate(like_count=Count("likes"))
         .order_by("created_at", "id")
     ):
-        replies[reply.root_id].append(reply)
+        root_id = reply.root_id
+        assert root_id is not None  # a reply always belongs to a comment
+        replies[root_id].append(reply)
     return replies
 
 

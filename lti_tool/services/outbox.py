@@ -573,10 +573,10 @@ def resync_context(context) -> int:
     ).select_related("resource_link__page", "resource_link__deployment__registration")
     users = LtiUser.objects.filter(memberships__context=context).distinct().order_by("pk")
     for item in items:
-        link = item.resource_link
-        assert link is not None  # the query keeps only columns made for a link
+        item_link = item.resource_link
+        assert item_link is not None  # the query keeps only columns made for a link
         for user in users:
-            grade = grade_for(user, link, item)
+            grade = grade_for(user, item_link, item)
             if grade is None:
                 continue
             with transaction.atomic():
