@@ -68,8 +68,8 @@ def main() -> None:
 
     from bench.support import CLIENT_ID, register_with
     from hub.models import LessonPage, ProgrammePage, StepPage
+    from lti_platform import PlatformServer
     from lti_tool.models import ToolKey
-    from tests.lti_platform import PlatformServer
 
     client = Client()
     programme = ProgrammePage.objects.get()

@@ -11,7 +11,7 @@ from badges.models import Credential, RecipientType
 from badges.signing import hash_identifier, resolve_key
 from badges.statuslist import allocate_index, bit_is_set, decode_list, encode_list
 from hub.models import Learner
-from tests.badges.conftest import complete_step
+from tests.support.badges import complete_step
 
 
 def test_step_completed_twice_awards_one_credential(email_learner, step, step_achievement):

@@ -7,14 +7,17 @@ platform does with the ``lti.frameResize`` messages the tool sends.
 
 from __future__ import annotations
 
+import pytest
+
 from hub.models import LessonProgress
 from tests.browser.axe import assert_accessible
-from tests.browser.test_lti_in_iframe import (  # noqa: F401
-    cookieless_browser,
-    pytestmark,
-    wait_for_heading,
-)
 from tests.factories import build_programme
+from tests.support.browser import wait_for_heading
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 # The outer page (the LMS) keeps every frameResize message its frame sends.
 RECORD_RESIZES = """
@@ -55,7 +58,7 @@ def focused_text(page) -> str:
 
 
 def test_frame_resize_message_and_a_long_lesson_finished_keyboard_only(
-    cookieless_browser,  # noqa: F811
+    cookieless_browser,
     lms,
     live_server,
 ):

@@ -11,7 +11,7 @@ from hub.models import Learner, LessonProgress, StepCompletion
 from lti_tool.models import Context, Deployment, LtiUser, Membership, ResourceLink
 from lti_tool.roles import INSTRUCTOR, LEARNER, MENTOR
 from tests.factories import record_steps_done
-from tests.lti.conftest import TOOL, follow, launch, start_login
+from tests.support.lti import TOOL, follow, launch, start_login
 
 pytestmark = pytest.mark.django_db
 

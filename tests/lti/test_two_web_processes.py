@@ -24,11 +24,11 @@ import requests
 from django.conf import settings
 
 from hub.models import LessonProgress
+from lti_platform import PlatformServer
 from lti_tool.models import LaunchSession, LoginState, ToolKey
 from lti_tool.roles import LEARNER
 from tests.factories import register_platform
-from tests.lti.test_ags_worker_process_killed import shared_database_url
-from tests.lti_platform import PlatformServer
+from tests.support.database import shared_database_url
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

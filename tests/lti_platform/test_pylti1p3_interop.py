@@ -33,8 +33,8 @@ from pylti1p3.service_connector import ServiceConnector
 from pylti1p3.session import SessionService
 from pylti1p3.tool_config import ToolConfDict
 
-from . import Member, PlatformServer, RsaKey, hostile_cases
-from . import claims as c
+from lti_platform import Member, PlatformServer, RsaKey, hostile_cases
+from lti_platform import claims as c
 
 TOOL_BASE = "http://127.0.0.1:9"
 LAUNCH_URL = TOOL_BASE + "/lti/launch/"
