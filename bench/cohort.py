@@ -267,7 +267,7 @@ class Outcome:
 
 def run_setup(name: str, args: argparse.Namespace) -> dict[str, Any]:
     sys.path.insert(0, str(ROOT))
-    from tests.lti_platform import PlatformServer
+    from lti_platform import PlatformServer
 
     workdir = Path(tempfile.mkdtemp(prefix=f"plh-cohort-{name}-"))
     env = _environment(name, args, workdir)

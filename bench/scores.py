@@ -43,13 +43,11 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0)
 
-    from bench.support import register_with
+    from bench.support import add_course, register_with
     from hub.models import Learner, StepPage
+    from lti_platform import PlatformServer
     from lti_tool.models import LtiUser, Score, ToolKey
     from lti_tool.services import outbox
-    from tests.lti.conftest import Lms
-    from tests.lti.test_ags_support import make_course
-    from tests.lti_platform import PlatformServer
 
     ToolKey.generate()
     step = StepPage.objects.order_by("step_number").first()
@@ -60,7 +58,6 @@ def main() -> None:
         platform = server.platform
         platform.ags.strict_score_users = False
         registration = register_with(server)
-        lms = Lms(server, registration)
 
         def learners(prefix: str) -> list[LtiUser]:
             made = Learner.objects.bulk_create(Learner() for _ in range(count))
@@ -70,8 +67,10 @@ def main() -> None:
             )
 
         # 1. Writing to the outbox.
-        course = make_course(lms, step, [], context_id="bench-course", link_id="bench-link")
-        item = course.item
+        course = add_course(
+            server, registration, step, context_id="bench-course", link_id="bench-link"
+        )
+        item = course.line_item
         users = learners("u")
         grade = outbox.Grade(5, 10, "InProgress", "Pending")
         queries = 0
@@ -105,8 +104,10 @@ def main() -> None:
         )
 
         # 3. An outage: half the posts fail with 500, then the platform recovers.
-        outage = make_course(lms, step, [], context_id="outage-course", link_id="outage-link")
-        outage_item = outage.item
+        outage = add_course(
+            server, registration, step, context_id="outage-course", link_id="outage-link"
+        )
+        outage_item = outage.line_item
         outage_users = learners("o")
         for user in outage_users:
             outbox.write_score(user, outage_item, grade, "bench")

@@ -1,7 +1,14 @@
-"""What the benchmarks share: the tool registered with a platform peer on loopback."""
+"""What the benchmarks share: the tool registered with a platform peer on loopback, and a
+course whose gradebook column receives the scores.
+
+The peer is the project's ``lti_platform``; the tool's side is registered the way an operator
+does it (``manage.py lti_add_platform``). Nothing here comes from the test suite.
+"""
 
 from __future__ import annotations
 
+import io
+from dataclasses import dataclass
 from typing import Any
 
 TOOL = "http://testserver"
@@ -12,8 +19,9 @@ DEPLOYMENT_ID = "deployment-1"
 def register_with(server: Any) -> Any:
     """Register the tool with the peer ``server`` and the peer with the tool (an active
     deployment); returns the tool's Registration. Needs a ToolKey."""
-    from lti_tool.models import ToolKey
-    from tests.factories import register_platform
+    from django.core.management import call_command
+
+    from lti_tool.models import Registration, ToolKey
 
     server.platform.register_tool(
         client_id=CLIENT_ID,
@@ -23,6 +31,63 @@ def register_with(server: Any) -> Any:
         jwks=ToolKey.jwks(),
         deployment_ids=[DEPLOYMENT_ID],
     )
-    return register_platform(
-        server, name="Bench LMS", client_id=CLIENT_ID, deployment_id=DEPLOYMENT_ID
+    call_command(
+        "lti_add_platform",
+        name="Bench LMS",
+        issuer=server.platform.issuer,
+        client_id=CLIENT_ID,
+        auth_url=server.auth_url,
+        token_url=server.token_url,
+        keyset_url=server.jwks_url,
+        deployment_id=[DEPLOYMENT_ID],
+        stdout=io.StringIO(),
     )
+    return Registration.objects.get(issuer=server.platform.issuer, client_id=CLIENT_ID)
+
+
+@dataclass
+class Course:
+    """A course on the peer with a gradebook column, known to the tool as a resource link."""
+
+    server: Any
+    line_item: Any  # the tool's LineItem for the link
+    peer_item_id: str
+
+    def received(self) -> list[Any]:
+        """The scores the peer's gradebook column received, in order."""
+        return self.server.platform.ags.scores_for(self.peer_item_id, None)
+
+
+def add_course(
+    server: Any, registration: Any, page: Any, *, context_id: str, link_id: str
+) -> Course:
+    """A course ``context_id`` on the peer with a column (maximum 10) for the link ``link_id``
+    to ``page``, and the tool's Context, ResourceLink and LineItem for it, as a launch and its
+    background task leave them."""
+    from lti_tool.models import Context, Deployment, ResourceLink
+    from lti_tool.services import outbox
+
+    platform = server.platform
+    platform.ensure_context(context_id, title="Peer Leadership 101")
+    peer_item = platform.ags.create_line_item(
+        context_id, label="Step score", score_maximum=10, resource_link_id=link_id
+    )
+    deployment = Deployment.objects.get(registration=registration, deployment_id=DEPLOYMENT_ID)
+    context = Context.objects.create(
+        deployment=deployment,
+        context_id=context_id,
+        title="Peer Leadership 101",
+        memberships_url=platform.nrps.memberships_url(context_id),
+    )
+    link = ResourceLink.objects.create(
+        deployment=deployment,
+        context=context,
+        resource_link_id=link_id,
+        title="Step one",
+        page=page,
+        line_item_url=platform.ags.line_item_url(context_id, peer_item.id),
+    )
+    line_item = outbox.ags.line_item_for_link(link)
+    assert line_item is not None
+    outbox.ags.refresh_line_item(line_item)  # as the launch's background task does
+    return Course(server, line_item, peer_item.id)

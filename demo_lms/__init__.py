@@ -3,5 +3,5 @@
 Clearly a demo, not a product: it stands in for Moodle or Canvas so a newcomer can try the tool
 as a learner or an instructor, add content by Deep Linking and watch progress arrive, all
 through the same OIDC login, signed id_tokens and JWKS a real platform uses. It is built on the
-project's LTI platform peer (``tests.lti_platform``), the same one the test suite drives.
+project's LTI platform peer (``lti_platform``), the same one the test suite drives.
 """

@@ -13,11 +13,11 @@ from urllib.parse import urlencode, urlsplit
 
 import requests
 
-from tests.lti_platform import Member, PlatformServer
-from tests.lti_platform import claims as c
-from tests.lti_platform.errors import PlatformError
-from tests.lti_platform.server import _Route
-from tests.lti_platform.services import ServiceRequest, ServiceResponse
+from lti_platform import Member, PlatformServer
+from lti_platform import claims as c
+from lti_platform.errors import PlatformError
+from lti_platform.server import _Route
+from lti_platform.services import ServiceRequest, ServiceResponse
 
 CLIENT_ID = "demo-lms"
 DEPLOYMENT_ID = "demo-deployment"

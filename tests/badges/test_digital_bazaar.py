@@ -18,8 +18,8 @@ from badges.jsonld import BUNDLED_CONTEXTS, bundled_context
 from badges.models import Credential, SigningKey, StatusList
 from badges.signing import rotate_key
 from badges.verify import Verdict, verify_credential
-from tests.badges.conftest import UNKNOWN_CONTEXT, complete_step, negative_variants
 from tests.badges.external import digital_bazaar_verify
+from tests.support.badges import UNKNOWN_CONTEXT, complete_step, negative_variants
 
 pytestmark = pytest.mark.slow
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from badges.dataintegrity import verify_proof
 from badges.issuing import AwardError, award, award_accreditation, revoke
@@ -11,7 +11,7 @@ from badges.models import Credential, RecipientType
 from badges.signing import hash_identifier, resolve_key
 from badges.statuslist import allocate_index, bit_is_set, decode_list, encode_list
 from hub.models import Learner
-from tests.badges.conftest import complete_step
+from tests.support.badges import complete_step
 
 
 def test_step_completed_twice_awards_one_credential(email_learner, step, step_achievement):
@@ -25,7 +25,7 @@ def test_step_completed_twice_awards_one_credential(email_learner, step, step_ac
 
 def test_unique_constraint_holds_without_the_check(email_learner, step_achievement):
     credential = award(email_learner, step_achievement).credential
-    with pytest.raises(Exception), transaction.atomic():  # noqa: B017
+    with pytest.raises(IntegrityError), transaction.atomic():
         Credential.objects.create(
             achievement=step_achievement,
             learner=email_learner,

@@ -13,7 +13,7 @@ from badges.baking import bake_png, bake_svg, default_png, default_svg
 from badges.issuing import award, revoke
 from badges.models import SigningKey
 from badges.verify import Verdict, verify_credential
-from tests.badges.conftest import negative_variants
+from tests.support.badges import negative_variants
 
 
 @pytest.fixture

@@ -1,9 +1,11 @@
-"""Headless Chromium (Debian's ``chromium``) driven by Playwright, against the live server."""
+"""Fixtures: headless Chromium (Debian's ``chromium``) driven by Playwright, against the live
+server, and the demo LMS framing the tool. Helpers are in ``tests/support/browser.py``."""
 
 from __future__ import annotations
 
+import json
 import os
-import shutil
+import tempfile
 from collections.abc import Iterator
 
 import pytest
@@ -11,26 +13,9 @@ import pytest
 from demo_lms.server import CLIENT_ID, DEPLOYMENT_ID, DemoLms
 from lti_tool.models import ToolKey
 from tests.factories import register_platform
+from tests.support.browser import CHROMIUM_ARGS, chromium_path
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
-
-
-def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
-    if not path:
-        pytest.fail("Debian's chromium is not installed: `make test` installs it.")
-    return path
 
 
 @pytest.fixture
@@ -68,3 +53,31 @@ def lms(live_server) -> Iterator[DemoLms]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def cookieless_browser(live_server) -> Iterator[object]:
+    """Chromium with every cookie from the tool's origin refused."""
+    from playwright.sync_api import sync_playwright
+
+    profile = tempfile.mkdtemp(prefix="plh-chromium-")
+    os.makedirs(os.path.join(profile, "Default"))
+    preferences = {
+        "profile": {
+            "block_third_party_cookies": True,
+            "cookie_controls_mode": 1,
+            "content_settings": {
+                "exceptions": {"cookies": {f"{live_server.url},*": {"setting": 2}}}
+            },
+        }
+    }
+    with open(os.path.join(profile, "Default", "Preferences"), "w") as handle:
+        json.dump(preferences, handle)
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield context
+        finally:
+            context.close()

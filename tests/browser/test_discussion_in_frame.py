@@ -8,15 +8,17 @@ axe finds no WCAG 2.2 A/AA violation on the lesson with its discussion or on the
 
 from __future__ import annotations
 
+import pytest
+
 from discussion.models import Like, Post
 from tests.browser.axe import assert_accessible
-from tests.browser.test_framed_lesson import ACTIVE, framed
-from tests.browser.test_lti_in_iframe import (  # noqa: F401
-    cookieless_browser,
-    pytestmark,
-    wait_for_heading,
-)
 from tests.factories import build_programme
+from tests.support.browser import ACTIVE, framed, wait_for_heading
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def scan(page) -> None:
@@ -28,7 +30,7 @@ def scan(page) -> None:
 
 
 def test_a_comment_and_a_reply_in_the_lms_frame_without_cookies(
-    cookieless_browser,  # noqa: F811
+    cookieless_browser,
     lms,
     live_server,
 ):

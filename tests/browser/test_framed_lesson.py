@@ -7,14 +7,17 @@ platform does with the ``lti.frameResize`` messages the tool sends.
 
 from __future__ import annotations
 
+import pytest
+
 from hub.models import LessonProgress
 from tests.browser.axe import assert_accessible
-from tests.browser.test_lti_in_iframe import (  # noqa: F401
-    cookieless_browser,
-    pytestmark,
-    wait_for_heading,
-)
 from tests.factories import build_programme
+from tests.support.browser import focused_text, framed, tab_to, wait_for_heading
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 # The outer page (the LMS) keeps every frameResize message its frame sends.
 RECORD_RESIZES = """
@@ -27,35 +30,10 @@ if (window === window.top) {
   });
 }
 """
-ACTIVE = """() => {
-  const element = document.activeElement;
-  return element ? (element.getAttribute("aria-label") || element.innerText || element.id ||
-    element.tagName).trim() : "";
-}"""
-
-
-def framed(page):
-    return next(f for f in page.frames if "/lti/s/" in f.url)
-
-
-def tab_to(page, text: str, limit: int = 80) -> None:
-    """Press Tab until the framed page's focused element reads ``text``."""
-    seen = []
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        focused = framed(page).evaluate(ACTIVE)
-        if focused.startswith(text):
-            return
-        seen.append(focused)
-    raise AssertionError(f"{text!r} never got focus; Tab went through {seen}")
-
-
-def focused_text(page) -> str:
-    return framed(page).evaluate(ACTIVE)
 
 
 def test_frame_resize_message_and_a_long_lesson_finished_keyboard_only(
-    cookieless_browser,  # noqa: F811
+    cookieless_browser,
     lms,
     live_server,
 ):

@@ -16,13 +16,13 @@ from django.core.management import call_command
 
 from hub.models import LessonProgress, StepCompletion
 from tests.browser.axe import assert_accessible
-from tests.browser.test_framed_lesson import focused_text, framed, tab_to
-from tests.browser.test_lti_in_iframe import (  # noqa: F401
-    cookieless_browser,
-    pytestmark,
-    wait_for_heading,
-)
 from tests.factories import build_programme
+from tests.support.browser import focused_text, framed, tab_to, wait_for_heading
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 WIDE = {"width": 1280, "height": 900}
 ZOOMED = {"width": 320, "height": 256}  # 1280 x 1024 at 400%
@@ -45,7 +45,7 @@ def check_framed_page(page, viewport: dict[str, int]) -> None:
 
 
 @pytest.mark.parametrize("viewport", [WIDE, ZOOMED], ids=["1280px", "320px"])
-def test_learner_takes_step_one_to_its_badge(cookieless_browser, lms, live_server, viewport):  # noqa: F811
+def test_learner_takes_step_one_to_its_badge(cookieless_browser, lms, live_server, viewport):
     programme = build_programme()
     call_command("setup_badges", "--demo", verbosity=0)  # each step has its badge, as in make run
     page = cookieless_browser.new_page()
@@ -94,7 +94,7 @@ def test_learner_takes_step_one_to_its_badge(cookieless_browser, lms, live_serve
 
 
 def test_learner_finishes_a_lesson_keyboard_only_at_400_percent_zoom(
-    cookieless_browser,  # noqa: F811
+    cookieless_browser,
     lms,
     live_server,
 ):
@@ -131,7 +131,7 @@ def test_learner_finishes_a_lesson_keyboard_only_at_400_percent_zoom(
 
 @pytest.mark.parametrize("viewport", [WIDE, ZOOMED], ids=["1280px", "320px"])
 def test_tutor_places_a_lesson_then_follows_the_cohort(
-    cookieless_browser,  # noqa: F811
+    cookieless_browser,
     lms,
     live_server,
     viewport,

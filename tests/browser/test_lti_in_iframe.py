@@ -8,99 +8,19 @@ and the token-addressed framed pages.
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
-from collections.abc import Iterator
-
 import pytest
 from django.utils import timezone
 
 from hub.models import LessonProgress
 from lti_tool.models import LtiUser, RosterSync
 from tests.browser.axe import assert_accessible
-from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
 from tests.factories import build_programme, record_steps_done
+from tests.support.browser import wait_for_heading
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def wait_for_heading(page, name: str) -> None:
-    """Wait for the framed tool's page titled ``name``; on failure say what the frame shows."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    try:
-        heading = page.frame_locator("iframe").get_by_role("heading", level=1, name=name)
-        heading.wait_for(timeout=60000)  # a launch is several round trips; CI may be busy
-    except PlaywrightTimeout as error:
-        shown = []
-        for each in page.frames:
-            try:
-                text = each.locator("body").inner_text(timeout=2000)[:500]
-            except PlaywrightTimeout:
-                text = "(no body)"
-            shown.append((each.url, text))
-        message = f"no {name!r} heading in the frame; the frames show: {shown}"
-        raise AssertionError(message + server_state()) from error
-
-
-def server_state() -> str:
-    """What the in-process servers are doing: each busy thread's innermost frames and, on
-    PostgreSQL, every other session's state and wait, so a launch that never answers says why."""
-    import sys
-    import threading
-    import traceback
-
-    from django.db import connection
-
-    names = {thread.ident: thread.name for thread in threading.enumerate()}
-    lines = ["", "threads:"]
-    for ident, frame in sys._current_frames().items():
-        stack = traceback.extract_stack(frame)
-        if any("/site-packages/" not in entry.filename for entry in stack[-12:]):
-            lines.append(f"- {names.get(ident, ident)}:")
-            lines.extend(f"    {e.filename}:{e.lineno} {e.name}" for e in stack[-12:])
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pid, state, wait_event_type, wait_event, left(query, 200) "
-                "FROM pg_stat_activity WHERE datname = current_database() "
-                "AND pid <> pg_backend_pid()"
-            )
-            lines.append("sessions:")
-            lines.extend(f"- {row}" for row in cursor.fetchall())
-    return "\n".join(lines)
-
-
-@pytest.fixture
-def cookieless_browser(live_server) -> Iterator[object]:
-    """Chromium with every cookie from the tool's origin refused."""
-    from playwright.sync_api import sync_playwright
-
-    profile = tempfile.mkdtemp(prefix="plh-chromium-")
-    os.makedirs(os.path.join(profile, "Default"))
-    preferences = {
-        "profile": {
-            "block_third_party_cookies": True,
-            "cookie_controls_mode": 1,
-            "content_settings": {
-                "exceptions": {"cookies": {f"{live_server.url},*": {"setting": 2}}}
-            },
-        }
-    }
-    with open(os.path.join(profile, "Default", "Preferences"), "w") as handle:
-        json.dump(preferences, handle)
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield context
-        finally:
-            context.close()
 
 
 def test_learner_launch_and_completion_without_cookies(cookieless_browser, lms, live_server):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -20,11 +19,10 @@ from django.utils import timezone
 
 from badges.issuing import award, revoke
 from badges.models import Achievement, Credential
-from demo_lms.server import CLIENT_ID, DEPLOYMENT_ID, DemoLms
 from hub.models import Learner
-from lti_tool.models import LtiUser, RosterSync, ToolKey
+from lti_tool.models import LtiUser, RosterSync
 from tests.browser.axe import assert_accessible
-from tests.factories import build_programme, record_steps_done, register_platform
+from tests.factories import build_programme, record_steps_done
 
 pytestmark = [
     pytest.mark.browser,
@@ -145,17 +143,6 @@ def test_partner_checks_a_badge_with_the_keyboard_only(page, live_server, verdic
     # The result's links and the form are still reachable from the keyboard.
     tab_to("#id_url")
     assert_accessible(page)
-
-
-@pytest.fixture
-def lms(live_server) -> Iterator[DemoLms]:
-    ToolKey.generate()
-    server = DemoLms(live_server.url, port=0, public_host="127.0.0.1").start()
-    try:
-        register_platform(server, name="Demo LMS", client_id=CLIENT_ID, deployment_id=DEPLOYMENT_ID)
-        yield server
-    finally:
-        server.stop()
 
 
 def _framed_url(page, part: str) -> str:

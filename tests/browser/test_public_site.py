@@ -76,7 +76,11 @@ def test_visible_focus_on_links(page, live_server):
         "el => { const s = getComputedStyle(el); return [s.outlineStyle, s.outlineWidth,"
         " s.boxShadow, s.backgroundColor]; }"
     )
-    assert outline[0] != "none" or outline[2] != "none" or outline[3] != "rgba(0, 0, 0, 0)"
+    # The focus indicator: the link on yellow with a dark bar beneath (NHS frontend's style).
+    style, width, shadow, background = outline
+    assert (style, width) == ("solid", "4px")
+    assert background == "rgb(255, 235, 59)"
+    assert "rgb(33, 43, 50) 0px 4px 0px 0px" in shadow
 
 
 def test_admin_login_page_loads(page, live_server):

@@ -15,11 +15,11 @@ from urllib.parse import urlencode
 
 import pytest
 
+from lti_platform import PlatformServer
+from lti_platform.server import _Route
+from lti_platform.services import ServiceRequest, ServiceResponse
 from lti_tool.models import Registration, RegistrationToken, ToolKey
-from tests.browser.test_lti_in_iframe import cookieless_browser, wait_for_heading  # noqa: F401
-from tests.lti_platform import PlatformServer
-from tests.lti_platform.server import _Route
-from tests.lti_platform.services import ServiceRequest, ServiceResponse
+from tests.support.browser import wait_for_heading
 
 pytestmark = [
     pytest.mark.browser,
@@ -65,7 +65,7 @@ def registering_lms(live_server) -> Iterator[tuple[RegisteringLms, RegistrationT
 
 
 def test_dynamic_registration_runs_inside_the_lms_frame(
-    cookieless_browser,  # noqa: F811
+    cookieless_browser,
     registering_lms,
     live_server,
 ):
@@ -95,7 +95,7 @@ def test_dynamic_registration_runs_inside_the_lms_frame(
 
 
 def test_without_a_usable_link_the_lms_cannot_frame_registration(
-    cookieless_browser,  # noqa: F811
+    cookieless_browser,
     registering_lms,
     live_server,
 ):

@@ -12,8 +12,8 @@ import requests
 from discussion.models import Like, Post, Profile, Thread
 from lti_tool.models import LtiUser
 from lti_tool.roles import LEARNER
-from tests.concurrency.conftest import TIMEOUT, LiveLms, at_once, framed_token, launch_over_http
 from tests.factories import Programme
+from tests.support.live import TIMEOUT, LiveLms, at_once, framed_token, launch_over_http
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

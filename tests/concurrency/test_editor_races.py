@@ -18,7 +18,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from hub.editorial import EDITORS, ensure_editorial_workflow
-from tests.concurrency.conftest import TIMEOUT, at_once
+from tests.support.live import TIMEOUT, at_once
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -13,7 +13,7 @@ import requests
 from hub.models import Learner
 from lti_tool.models import Context, LtiUser, Membership, ResourceLink
 from lti_tool.roles import INSTRUCTOR, LEARNER
-from tests.concurrency.conftest import TIMEOUT, at_once, framed_token, launch_over_http
+from tests.support.live import TIMEOUT, at_once, framed_token, launch_over_http
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

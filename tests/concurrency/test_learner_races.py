@@ -14,8 +14,8 @@ from badges.models import Achievement, AchievementType, AwardRule, Credential, I
 from hub.models import LessonProgress, Reflection, StepCompletion
 from lti_tool.models import LtiUser, Score
 from lti_tool.roles import LEARNER
-from tests.concurrency.conftest import TIMEOUT, LiveLms, at_once, framed_token, launch_over_http
 from tests.factories import Programme
+from tests.support.live import TIMEOUT, LiveLms, at_once, framed_token, launch_over_http
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

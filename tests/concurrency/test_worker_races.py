@@ -24,8 +24,8 @@ from django_tasks_db.models import DBTaskResult
 from lti_tool.models import Score
 from lti_tool.roles import LEARNER
 from lti_tool.services import outbox
-from tests.concurrency.conftest import TIMEOUT, at_once, framed_token, launch_over_http
-from tests.lti.test_ags_worker_process_killed import shared_database_url
+from tests.support.database import shared_database_url
+from tests.support.live import TIMEOUT, at_once, framed_token, launch_over_http
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

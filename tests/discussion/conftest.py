@@ -1,8 +1,11 @@
-"""Discussion tests: the real LTI launch into Step One, with people in one or two courses."""
+"""Fixtures for the discussion tests: people in one or two courses (the platform peer, ``lms``,
+is the suite's own fixture).
+
+The launch helpers (``open_lesson``, ``text``) are in ``tests/support/discussion.py``.
+"""
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import pytest
@@ -10,37 +13,6 @@ import pytest
 from discussion.services import Actor
 from hub.models import Learner
 from lti_tool.models import Context
-from tests.lti.conftest import follow, launch, lms  # noqa: F401
-
-
-def open_lesson(
-    client,
-    platform,
-    lesson,
-    user: str,
-    roles: list[str],
-    context_id: str = "course-1",
-    **claims: Any,
-):
-    """Launch ``user`` into Step One's link in course ``context_id``; return the token."""
-    step = lesson.get_parent()
-    launched = launch(
-        client,
-        platform,
-        user=user,
-        roles=roles,
-        context_id=context_id,
-        custom={"plh_page": str(step.pk)},
-        resource_link_id=f"link-{context_id}-{step.pk}",
-        **claims,
-    )
-    page = follow(client, launched)
-    assert page.status_code == 200, page.content[:400]
-    return page.wsgi_request.path.split("/")[3]
-
-
-def text(response) -> str:
-    return html.unescape(response.content.decode())
 
 
 @pytest.fixture

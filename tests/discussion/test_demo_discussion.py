@@ -8,9 +8,9 @@ import pytest
 from django.core.management import call_command
 
 from discussion.models import Post
+from lti_platform.models import Member
 from lti_tool.roles import LEARNER
-from tests.discussion.conftest import open_lesson, text
-from tests.lti_platform.models import Member
+from tests.support.discussion import open_lesson, text
 
 pytestmark = pytest.mark.django_db
 

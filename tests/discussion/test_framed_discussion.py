@@ -13,9 +13,9 @@ import pytest
 from django.utils import timezone
 
 from discussion.models import LessonDiscussion, Like, Post, Report
+from lti_platform.models import Member
 from lti_tool.roles import LEARNER, MENTOR
-from tests.discussion.conftest import open_lesson, text
-from tests.lti_platform.models import Member
+from tests.support.discussion import open_lesson, text
 
 pytestmark = pytest.mark.django_db
 

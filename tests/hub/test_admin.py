@@ -11,13 +11,6 @@ from hub.editorial import EDITORS, PROGRAMME_LEAD, WORKFLOW_NAME, ensure_editori
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client):
-    User.objects.create_superuser("boss", "", "pw")
-    client.login(username="boss", password="pw")
-    return client
-
-
 def all_pages(programme):
     return [
         programme.programme,

@@ -5,8 +5,6 @@ from __future__ import annotations
 import copy
 
 import pytest
-from django.contrib.auth.models import User
-from django.test import Client
 
 from hub import progress
 from hub.models import LessonPage, LessonProgress, StepCompletion
@@ -126,44 +124,37 @@ def test_unpublishing_does_not_complete_a_step_with_lessons_left(learner, progra
     assert not StepCompletion.objects.filter(learner=learner).exists()
 
 
-@pytest.fixture
-def boss_client(db) -> Client:
-    client = Client()
-    client.force_login(User.objects.create_superuser("boss", "", "pw"))
-    return client
-
-
-def test_a_lesson_learners_started_cannot_be_deleted(boss_client, learner, programme):
+def test_a_lesson_learners_started_cannot_be_deleted(admin_client, learner, programme):
     first = programme.lessons["first"]
     progress.answer_question(learner, first, "q1", 0)
-    for method in (boss_client.get, boss_client.post):
+    for method in (admin_client.get, admin_client.post):
         response = method(f"/admin/pages/{first.pk}/delete/", follow=True)
         assert "cannot be deleted: 1 learner(s) have progress" in response.content.decode()
     assert LessonPage.objects.filter(pk=first.pk).exists()
     # Nor can the step above it.
     step = programme.steps[0]
-    boss_client.post(f"/admin/pages/{step.pk}/delete/")
+    admin_client.post(f"/admin/pages/{step.pk}/delete/")
     assert LessonPage.objects.filter(pk=first.pk).exists()
 
 
-def test_a_lesson_nobody_started_can_be_deleted(boss_client, learner, programme):
+def test_a_lesson_nobody_started_can_be_deleted(admin_client, learner, programme):
     third = programme.lessons["third"]
-    response = boss_client.post(f"/admin/pages/{third.pk}/delete/")
+    response = admin_client.post(f"/admin/pages/{third.pk}/delete/")
     assert response.status_code == 302
     assert not LessonPage.objects.filter(pk=third.pk).exists()
 
 
-def test_editors_are_told_the_rule_in_the_lesson_and_step_forms(boss_client, programme):
-    lesson = boss_client.get(f"/admin/pages/{programme.lessons['first'].pk}/edit/")
+def test_editors_are_told_the_rule_in_the_lesson_and_step_forms(admin_client, programme):
+    lesson = admin_client.get(f"/admin/pages/{programme.lessons['first'].pk}/edit/")
     assert "Learners who have completed it keep it completed" in lesson.content.decode()
-    step = boss_client.get(f"/admin/pages/{programme.steps[0].pk}/edit/")
+    step = admin_client.get(f"/admin/pages/{programme.steps[0].pk}/edit/")
     assert "Learners who completed the step keep it" in step.content.decode()
 
 
-def test_bulk_delete_refuses_pages_learners_started(boss_client, learner, programme):
+def test_bulk_delete_refuses_pages_learners_started(admin_client, learner, programme):
     first, third = programme.lessons["first"], programme.lessons["third"]
     progress.answer_question(learner, first, "q1", 0)
-    response = boss_client.post(
+    response = admin_client.post(
         f"/admin/bulk/wagtailcore/page/delete/?id={first.pk}&id={third.pk}", follow=True
     )
     assert "Nothing was deleted: learners have progress on “Why stories matter”" in (
@@ -172,7 +163,7 @@ def test_bulk_delete_refuses_pages_learners_started(boss_client, learner, progra
     assert LessonPage.objects.filter(pk__in=[first.pk, third.pk]).count() == 2
 
 
-def test_bulk_delete_of_pages_nobody_started_goes_ahead(boss_client, learner, programme):
+def test_bulk_delete_of_pages_nobody_started_goes_ahead(admin_client, learner, programme):
     third = programme.lessons["third"]
-    boss_client.post(f"/admin/bulk/wagtailcore/page/delete/?id={third.pk}")
+    admin_client.post(f"/admin/bulk/wagtailcore/page/delete/?id={third.pk}")
     assert not LessonPage.objects.filter(pk=third.pk).exists()

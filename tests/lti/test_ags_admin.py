@@ -7,16 +7,9 @@ from django.contrib.auth.models import User
 
 from lti_tool.models import Score
 from lti_tool.services import outbox
-from tests.lti.test_ags_support import make_course
+from tests.support.courses import make_course
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    User.objects.create_superuser("boss", "", "pw")
-    client.login(username="boss", password="pw")
-    return client
 
 
 def test_scores_page_lists_failures_and_retries_them(

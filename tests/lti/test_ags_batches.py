@@ -17,7 +17,7 @@ from django.db import connection
 from hub.models import Learner
 from lti_tool.models import LtiUser, Score
 from lti_tool.services import outbox
-from tests.lti.test_ags_support import later, make_course
+from tests.support.courses import later, make_course
 
 pytestmark = pytest.mark.django_db
 

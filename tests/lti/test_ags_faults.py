@@ -12,10 +12,10 @@ import pytest
 from django.utils import timezone
 
 from hub import progress
+from lti_platform import claims as c
 from lti_tool.models import Score
 from lti_tool.services import outbox
-from tests.lti.test_ags_support import later, make_course
-from tests.lti_platform import claims as c
+from tests.support.courses import later, make_course
 
 pytestmark = pytest.mark.django_db
 

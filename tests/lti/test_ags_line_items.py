@@ -7,7 +7,7 @@ import pytest
 from lti_tool.models import Context, Deployment, LineItem, ResourceLink, Score
 from lti_tool.services import ags, outbox
 from lti_tool.services.errors import PermanentServiceError
-from tests.lti.test_ags_support import make_course
+from tests.support.courses import make_course
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from lti_tool.models import LineItem, Score
 from lti_tool.roles import LEARNER
 from lti_tool.services import outbox
 from tests.factories import record_steps_done
-from tests.lti.conftest import follow, launch
-from tests.lti.test_ags_support import make_course
+from tests.support.courses import make_course
+from tests.support.lti import follow, launch
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from hub import progress
 from lti_tool.models import Score
 from lti_tool.services import ags, outbox
-from tests.lti.test_ags_support import later, make_course
+from tests.support.courses import later, make_course
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from hub.models import Learner
 from lti_tool.models import LtiUser, Score, ToolKey
 from lti_tool.services import ags, outbox, tokens
-from tests.lti.test_ags_support import make_course
+from tests.support.courses import make_course
 
 pytestmark = pytest.mark.django_db
 

@@ -18,32 +18,16 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from hub import progress
 from lti_tool.models import Score
 from lti_tool.services import outbox
-from tests.lti.test_ags_support import later, make_course
+from tests.support.courses import later, make_course
+from tests.support.database import shared_database_url
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 ROOT = Path(settings.BASE_DIR)
-
-
-def shared_database_url() -> str:
-    """A URL for this test database that a second process can open."""
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        name = str(db["NAME"])
-        assert name != ":memory:" and "mode=memory" not in name, "a second process needs a file"
-        return f"sqlite:///{name}"
-    if connection.vendor == "postgresql":
-        user = db.get("USER") or ""
-        password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
-        host = db.get("HOST") or "127.0.0.1"
-        port = db.get("PORT") or 5432
-        return f"postgres://{user}{password}@{host}:{port}/{db['NAME']}"
-    pytest.fail(f"no URL for a {connection.vendor} test database")
 
 
 def _run_dying_worker(score: Score) -> subprocess.CompletedProcess[str]:

@@ -8,7 +8,7 @@ import io
 import pytest
 
 from lti_tool.roles import INSTRUCTOR, LEARNER, MENTOR
-from tests.lti.conftest import follow, launch
+from tests.support.lti import follow, launch
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +65,7 @@ def _names(html: str) -> set[str]:
 
 @pytest.fixture(autouse=True)
 def _names_in_launches(lms):
-    from tests.lti_platform import Member
+    from lti_platform import Member
 
     for n in range(1, 5):
         lms.platform.add_member(Member(f"learner-{n}", name=f"Name learner-{n}"), "course-a")

@@ -13,11 +13,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
+from lti_platform import PlatformServer, is_registration_close_page
+from lti_platform.forms import parse_auto_post_form
 from lti_tool.models import Deployment, Registration, RegistrationToken, ToolKey
 from lti_tool.roles import LEARNER
-from tests.lti.conftest import TOOL, follow
-from tests.lti_platform import PlatformServer, is_registration_close_page
-from tests.lti_platform.forms import parse_auto_post_form
+from tests.support.lti import TOOL, follow
 
 pytestmark = pytest.mark.django_db
 

@@ -14,13 +14,13 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.test import Client
 
+from lti_platform import claims as c
+from lti_platform.forms import parse_auto_post_form
 from lti_tool.middleware import frame_ancestors
 from lti_tool.roles import INSTRUCTOR, LEARNER
 from security.csp import origin_of
-from tests.lti.conftest import CLIENT_ID, follow, launch
-from tests.lti_platform import claims as c
-from tests.lti_platform.forms import parse_auto_post_form
 from tests.security.policy import assert_page_keeps_policy, policy
+from tests.support.lti import CLIENT_ID, follow, launch
 
 pytestmark = pytest.mark.django_db
 

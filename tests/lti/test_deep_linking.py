@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from lti_platform import claims as c
+from lti_platform.forms import parse_auto_post_form
 from lti_tool.models import ResourceLink, ToolKey
 from lti_tool.roles import INSTRUCTOR, LEARNER
-from tests.lti.conftest import DEPLOYMENT_ID, TOOL, follow, launch
-from tests.lti_platform import claims as c
-from tests.lti_platform.forms import parse_auto_post_form
+from tests.support.lti import DEPLOYMENT_ID, TOOL, follow, launch
 
 pytestmark = pytest.mark.django_db
 

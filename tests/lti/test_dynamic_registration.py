@@ -1,6 +1,6 @@
 """1EdTech LTI Dynamic Registration, end to end against the platform peer.
 
-The LMS (``tests.lti_platform``, "generic", "moodle" or "canvas" flavour) serves its OpenID
+The LMS (``lti_platform``, "generic", "moodle" or "canvas" flavour) serves its OpenID
 configuration and registration endpoint over HTTP on loopback; the tool runs under Django's
 test client as ``http://testserver``. Each test opens the tool's registration URL the way the
 LMS would, reviews, confirms, and checks what both sides stored; refusals must store nothing
@@ -9,7 +9,6 @@ and leave the one-time link usable.
 
 from __future__ import annotations
 
-import html
 import socket
 import threading
 from collections.abc import Callable, Iterator
@@ -21,17 +20,24 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 from django.test import Client
 
+from lti_platform import Platform, PlatformServer, is_registration_close_page
+from lti_platform import claims as c
+from lti_platform.forms import parse_auto_post_form
 from lti_tool import dynamic_registration as dr
 from lti_tool.models import Deployment, Registration, RegistrationToken, ResourceLink, ToolKey
 from lti_tool.roles import INSTRUCTOR, LEARNER
-from tests.lti.conftest import TOOL, follow
-from tests.lti_platform import Platform, PlatformServer, is_registration_close_page
-from tests.lti_platform import claims as c
-from tests.lti_platform.forms import parse_auto_post_form
+from tests.support.lti import TOOL, follow
+from tests.support.registration import (
+    REGISTER,
+    confirm,
+    opened_by,
+    register,
+    text,
+    tool_register_url,
+)
 
 pytestmark = pytest.mark.django_db
 
-REGISTER = "/lti/register/"
 CANVAS_ISSUER = "https://canvas.instructure.com"
 PRODUCT_NAMES = {"generic": "peer-leadership-test-lms", "moodle": "Moodle", "canvas": "Canvas"}
 SERVICE_SCOPES = {
@@ -52,35 +58,6 @@ def _tool_key(db) -> None:
 def link(db) -> tuple[RegistrationToken, str]:
     """A one-time registration link's token (the record, and the secret in the URL)."""
     return RegistrationToken.issue()
-
-
-def tool_register_url(token: str | None) -> str:
-    """The URL the Peer Leadership Hub administrator hands to the LMS administrator."""
-    return f"{TOOL}{REGISTER}" + (f"?{urlencode({'token': token})}" if token else "")
-
-
-def opened_by(server: PlatformServer, token: str | None) -> str:
-    """What the LMS opens: the tool's URL plus openid_configuration and registration_token."""
-    url = server.platform.dynreg.initiation_url(tool_register_url(token))
-    assert url.startswith(TOOL)
-    return url.removeprefix(TOOL)
-
-
-def confirm(client: Client, review: Any) -> Any:
-    """Submit the review page's form as a browser would (empty action: the same URL)."""
-    form = parse_auto_post_form(review.content.decode())
-    assert form.method == "post"
-    return client.post(form.action or review.wsgi_request.get_full_path(), form.fields)
-
-
-def register(client: Client, server: PlatformServer, token: str | None) -> tuple[Any, Any]:
-    review = client.get(opened_by(server, token))
-    assert review.status_code == 200, text(review)[:600]
-    return review, confirm(client, review)
-
-
-def text(response: Any) -> str:
-    return html.unescape(response.content.decode())
 
 
 def rewrite_configuration(

@@ -16,7 +16,7 @@ from django.core.management import call_command
 from badges.models import Achievement
 from hub.templatetags.hub_tags import verdict
 from lti_tool.roles import INSTRUCTOR, LEARNER
-from tests.lti.conftest import follow, launch
+from tests.support.lti import follow, launch
 
 pytestmark = pytest.mark.django_db
 

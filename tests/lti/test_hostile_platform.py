@@ -21,6 +21,8 @@ from django.test import Client
 from django.utils import timezone
 
 from hub.models import Learner, LessonProgress
+from lti_platform import HOSTILE, RsaKey, Tamper, hostile_cases
+from lti_platform import claims as c
 from lti_tool import state as login_state
 from lti_tool.models import (
     Context,
@@ -33,9 +35,7 @@ from lti_tool.models import (
     ToolKey,
 )
 from lti_tool.roles import LEARNER
-from tests.lti.conftest import CLIENT_ID, DEPLOYMENT_ID, TOOL, follow, launch, start_login
-from tests.lti_platform import HOSTILE, RsaKey, Tamper, hostile_cases
-from tests.lti_platform import claims as c
+from tests.support.lti import CLIENT_ID, DEPLOYMENT_ID, TOOL, follow, launch, start_login
 
 pytestmark = pytest.mark.django_db
 

@@ -15,11 +15,11 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
 
+from lti_platform import DeepLinkingResponseError, RsaKey
 from lti_tool.deep_linking import response_jwt
 from lti_tool.models import Registration, ToolKey
 from lti_tool.roles import LEARNER
-from tests.lti.conftest import CLIENT_ID, DEPLOYMENT_ID, TOOL, launch, start_login
-from tests.lti_platform import DeepLinkingResponseError, RsaKey
+from tests.support.lti import CLIENT_ID, DEPLOYMENT_ID, TOOL, launch, start_login
 
 pytestmark = pytest.mark.django_db
 

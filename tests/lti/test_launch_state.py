@@ -15,7 +15,7 @@ from lti_tool.models import LaunchSession, LoginState
 from lti_tool.roles import LEARNER
 from lti_tool.schedule import Scheduler
 from lti_tool.views import client_address
-from tests.lti.conftest import CLIENT_ID, follow, launch
+from tests.support.lti import CLIENT_ID, follow, launch
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from hub.models import KnowledgeCheckAnswer, LessonProgress, Reflection, StepCom
 from lti_tool.models import LtiUser, Score
 from lti_tool.roles import LEARNER
 from tests.factories import add_step_four, record_steps_done
-from tests.lti.conftest import follow, launch
+from tests.support.lti import follow, launch
 
 pytestmark = pytest.mark.django_db
 

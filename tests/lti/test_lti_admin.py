@@ -11,13 +11,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admin_client(client):
-    User.objects.create_superuser("boss", "", "pw")
-    client.login(username="boss", password="pw")
-    return client
-
-
-@pytest.fixture
 def registration(db):
     return Registration.objects.create(
         name="Moodle at Example",

@@ -11,7 +11,7 @@ from badges.verify import verify_credential
 from lti_tool.models import LtiUser
 from lti_tool.roles import LEARNER
 from tests.factories import record_steps_done
-from tests.lti.conftest import follow, launch
+from tests.support.lti import follow, launch
 
 pytestmark = pytest.mark.django_db
 

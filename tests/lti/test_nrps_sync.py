@@ -7,12 +7,12 @@ from django.core.management import CommandError, call_command
 
 from hub import progress
 from hub.models import LessonProgress
+from lti_platform import Member
 from lti_tool.models import Context, Deployment, LtiUser, Membership, RosterSync
 from lti_tool.roles import INSTRUCTOR, LEARNER, MENTOR
 from lti_tool.services import nrps
 from lti_tool.services.errors import ServiceError
-from tests.lti.conftest import launch
-from tests.lti_platform import Member
+from tests.support.lti import launch
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from badges.models import Credential
 from hub import progress
 from hub.models import LessonProgress, StepCompletion
 from lti_tool.models import LineItem, Score
-from tests.lti.test_ags_support import make_course
+from tests.support.courses import make_course
 
 pytestmark = pytest.mark.django_db
 

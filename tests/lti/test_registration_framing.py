@@ -11,12 +11,12 @@ from __future__ import annotations
 import pytest
 from django.core.cache import cache
 
+from lti_platform import PlatformServer
 from lti_tool import dynamic_registration as dr
 from lti_tool.middleware import CACHE_KEY
 from lti_tool.models import Registration, RegistrationToken, ToolKey
 from security.csp import parse
-from tests.lti.test_dynamic_registration import confirm, opened_by, register
-from tests.lti_platform import PlatformServer
+from tests.support.registration import confirm, opened_by, register
 
 pytestmark = pytest.mark.django_db
 

@@ -15,11 +15,11 @@ from urllib.parse import parse_qs, quote, quote_plus, urlsplit
 import pytest
 from django.test import Client
 
+from lti_platform import PlatformServer, is_registration_close_page
+from lti_platform.forms import parse_auto_post_form
 from lti_tool.models import Registration, RegistrationToken, ToolKey
-from tests.lti.conftest import TOOL
-from tests.lti_platform import PlatformServer, is_registration_close_page
-from tests.lti_platform.forms import parse_auto_post_form
 from tests.security.policy import assert_page_keeps_policy
+from tests.support.lti import TOOL
 
 pytestmark = pytest.mark.django_db
 

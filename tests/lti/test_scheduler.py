@@ -8,11 +8,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from lti_platform import Member
 from lti_tool.models import Context, Deployment, RosterSync
 from lti_tool.roles import LEARNER
 from lti_tool.schedule import Scheduler
 from lti_tool.services import nrps
-from tests.lti_platform import Member
 
 pytestmark = pytest.mark.django_db
 

@@ -11,32 +11,19 @@ from collections.abc import Iterator
 
 import pytest
 
-from lti_tool.models import Registration, Score, ToolKey
+from lti_tool.models import Registration, Score
 from lti_tool.roles import LEARNER
 from lti_tool.score_reporting import default_for_family, product_family_from_claims
-from tests.factories import register_platform
-from tests.lti.conftest import CLIENT_ID, DEPLOYMENT_ID, TOOL, Lms, follow, launch
-from tests.lti_platform import PlatformServer
+from tests.support.lti import DEPLOYMENT_ID, Lms, follow, launch, serve_lms
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def moodle(db) -> Iterator[Lms]:
-    ToolKey.generate()
-    with PlatformServer(flavour="moodle") as server:
-        server.platform.register_tool(
-            client_id=CLIENT_ID,
-            login_initiation_url=f"{TOOL}/lti/login/",
-            redirect_uris=[f"{TOOL}/lti/launch/"],
-            target_link_uri=f"{TOOL}/lti/launch/",
-            deployment_ids=[DEPLOYMENT_ID],
-            jwks=ToolKey.jwks(),
-        )
-        registration = register_platform(
-            server, name="Moodle", client_id=CLIENT_ID, deployment_id=DEPLOYMENT_ID
-        )
-        yield Lms(server, registration)
+    """The ``lms`` fixture's peer playing Moodle."""
+    with serve_lms(flavour="moodle", name="Moodle", deployment_ids=[DEPLOYMENT_ID]) as lms:
+        yield lms
 
 
 def _work_through_step(client, lms: Lms, programme, capture) -> list:
@@ -135,15 +122,6 @@ def test_default_for_family(family, expected):
 )
 def test_product_family_from_claims(claims, family):
     assert product_family_from_claims(claims) == family
-
-
-@pytest.fixture
-def admin_client(client):
-    from django.contrib.auth.models import User
-
-    User.objects.create_superuser("boss", "", "pw")
-    client.login(username="boss", password="pw")
-    return client
 
 
 def test_the_choice_is_shown_and_changed_in_the_admin(admin_client, lms):

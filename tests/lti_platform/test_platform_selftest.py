@@ -21,7 +21,7 @@ import jwt
 import pytest
 import requests
 
-from . import (
+from lti_platform import (
     HOSTILE,
     AuthorizationError,
     DeepLinkingResponseError,
@@ -36,10 +36,10 @@ from . import (
     parse_auto_post_form,
     run_oidc_launch,
 )
-from . import (
+from lti_platform import (
     claims as c,
 )
-from .keys import b64url_encode
+from lti_platform.keys import b64url_encode
 
 TIMEOUT = 5.0
 TOOL_HOST = "127.0.0.1:9"  # the (never contacted) host of tools in pure-function tests

@@ -1,22 +1,23 @@
-"""A real platform on loopback, registered with the tool, and a driver for the OIDC flow.
+"""The tool under Django's test client and a real platform peer on loopback.
 
-The tool runs under Django's test client (as ``http://testserver``); the platform is the
-``tests.lti_platform`` package serving its JWKS, auth, token and services over HTTP.
+The tool runs as ``http://testserver``; the platform is the project's ``lti_platform``
+serving its JWKS, auth, token and services over HTTP. :func:`serve_lms` registers each side
+with the other; :func:`launch` drives the whole OIDC flow through the test client.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 from django.test import Client
 
+from lti_platform import PlatformServer
 from lti_tool.models import Registration, ToolKey
 from tests.factories import register_platform
-from tests.lti_platform import PlatformServer
 
 TOOL = "http://testserver"
 CLIENT_ID = "hub-client"
@@ -33,20 +34,27 @@ class Lms:
         return self.server.platform
 
 
-@pytest.fixture
-def lms(db) -> Iterator[Lms]:
+@contextmanager
+def serve_lms(
+    *,
+    flavour: str = "generic",
+    name: str = "Test LMS",
+    deployment_ids: Sequence[str] = (DEPLOYMENT_ID, "deployment-2"),
+) -> Iterator[Lms]:
+    """A platform peer of ``flavour`` that knows the tool (with ``deployment_ids``), and the
+    tool's registration of it with ``DEPLOYMENT_ID`` active. Needs database access."""
     ToolKey.generate()
-    with PlatformServer(flavour="generic") as server:
+    with PlatformServer(flavour=flavour) as server:
         server.platform.register_tool(
             client_id=CLIENT_ID,
             login_initiation_url=f"{TOOL}/lti/login/",
             redirect_uris=[f"{TOOL}/lti/launch/"],
             target_link_uri=f"{TOOL}/lti/launch/",
-            deployment_ids=[DEPLOYMENT_ID, "deployment-2"],
+            deployment_ids=list(deployment_ids),
             jwks=ToolKey.jwks(),
         )
         registration = register_platform(
-            server, name="Test LMS", client_id=CLIENT_ID, deployment_id=DEPLOYMENT_ID
+            server, name=name, client_id=CLIENT_ID, deployment_id=DEPLOYMENT_ID
         )
         yield Lms(server, registration)
 

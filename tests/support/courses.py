@@ -1,7 +1,4 @@
-"""Shared set-up for the AGS, NRPS and cohort tests: a course known to the tool and the peer.
-
-(No tests here; the name keeps it with the tests it serves.)
-"""
+"""Set-up for the AGS, NRPS and cohort tests: a course known to the tool and the peer."""
 
 from __future__ import annotations
 
@@ -12,11 +9,11 @@ from typing import Any
 from django.utils import timezone
 
 from hub.models import Learner
+from lti_platform import Member
 from lti_tool.models import Context, Deployment, LineItem, LtiUser, Membership, ResourceLink
 from lti_tool.roles import LEARNER
 from lti_tool.services import outbox
-from tests.lti.conftest import Lms
-from tests.lti_platform import Member
+from tests.support.lti import Lms
 
 
 @dataclass

@@ -1,0 +1,101 @@
+"""Browser helpers: Debian's chromium for Playwright, and waiting for a framed page."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+    if not path:
+        pytest.fail("Debian's chromium is not installed: `make test` installs it.")
+    return path
+
+
+def wait_for_heading(page, name: str) -> None:
+    """Wait for the framed tool's page titled ``name``; on failure say what the frame shows."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        heading = page.frame_locator("iframe").get_by_role("heading", level=1, name=name)
+        heading.wait_for(timeout=60000)  # a launch is several round trips; CI may be busy
+    except PlaywrightTimeout as error:
+        shown = []
+        for each in page.frames:
+            try:
+                text = each.locator("body").inner_text(timeout=2000)[:500]
+            except PlaywrightTimeout:
+                text = "(no body)"
+            shown.append((each.url, text))
+        message = f"no {name!r} heading in the frame; the frames show: {shown}"
+        raise AssertionError(message + server_state()) from error
+
+
+def server_state() -> str:
+    """What the in-process servers are doing: each busy thread's innermost frames and, on
+    PostgreSQL, every other session's state and wait, so a launch that never answers says why."""
+    import sys
+    import threading
+    import traceback
+
+    from django.db import connection
+
+    names = {thread.ident: thread.name for thread in threading.enumerate()}
+    lines = ["", "threads:"]
+    for ident, frame in sys._current_frames().items():
+        stack = traceback.extract_stack(frame)
+        if any("/site-packages/" not in entry.filename for entry in stack[-12:]):
+            lines.append(f"- {names.get(ident, ident)}:")
+            lines.extend(f"    {e.filename}:{e.lineno} {e.name}" for e in stack[-12:])
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pid, state, wait_event_type, wait_event, left(query, 200) "
+                "FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid()"
+            )
+            lines.append("sessions:")
+            lines.extend(f"- {row}" for row in cursor.fetchall())
+    return "\n".join(lines)
+
+
+# The framed page's focused element, by what a screen reader would call it.
+ACTIVE = """() => {
+  const element = document.activeElement;
+  return element ? (element.getAttribute("aria-label") || element.innerText || element.id ||
+    element.tagName).trim() : "";
+}"""
+
+
+def framed(page):
+    return next(f for f in page.frames if "/lti/s/" in f.url)
+
+
+def tab_to(page, text: str, limit: int = 80) -> None:
+    """Press Tab until the framed page's focused element reads ``text``."""
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = framed(page).evaluate(ACTIVE)
+        if focused.startswith(text):
+            return
+        seen.append(focused)
+    raise AssertionError(f"{text!r} never got focus; Tab went through {seen}")
+
+
+def focused_text(page) -> str:
+    return framed(page).evaluate(ACTIVE)
