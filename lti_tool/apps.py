@@ -6,8 +6,22 @@ class LtiToolConfig(AppConfig):
     verbose_name = "LTI tool"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
         from hub import events
+        from lti_tool import platform_cache
+        from lti_tool.models import Deployment, Registration
         from lti_tool.services import outbox
+
+        # Registrations and deployments are kept per process for a generation of the shared
+        # cache; any change starts a new generation in every process.
+        for model in (Registration, Deployment):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    platform_cache.forget,
+                    sender=model,
+                    dispatch_uid=f"lti_tool.forget_{model.__name__}_{signal is post_save}",
+                )
 
         # Scores are written inside the progress transaction (see lti_tool.services.outbox).
         events.lesson_completed.connect(

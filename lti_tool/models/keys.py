@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
 from datetime import timedelta
@@ -94,4 +95,11 @@ class ToolKey(models.Model):
 
     @property
     def public_key_pem(self) -> str:
-        return JWK.from_pem(self.private_key_pem.encode()).export_to_pem().decode()
+        return _public_pem(self.private_key_pem)
+
+
+@functools.lru_cache(maxsize=16)
+def _public_pem(private_key_pem: str) -> str:
+    """The public half of a private key, as PEM. Parsing the private key (which checks it)
+    takes tens of milliseconds; a key never changes, so each process does it once per key."""
+    return JWK.from_pem(private_key_pem.encode()).export_to_pem().decode()
