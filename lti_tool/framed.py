@@ -15,6 +15,7 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
@@ -25,7 +26,7 @@ from hub.lesson_contents import contents_for
 from hub.models import Learner, LessonPage, StepPage
 from hub.views import NOTICES, apply_lesson_action
 from lti_tool import deep_linking
-from lti_tool.models import Deployment, Registration, ResourceLink
+from lti_tool.models import Deployment, Registration
 from lti_tool.sessions import LaunchSession
 from lti_tool.urls_helpers import tool_url
 
@@ -56,20 +57,29 @@ def framed(view: View) -> View:
                 {"message": "That form came from another site and was not saved."},
                 status=403,
             )
-        request.learner = Learner.objects.get(pk=session.learner_id)  # type: ignore[attr-defined]
+        # Read when a view needs it (the landing redirect does not).
+        request.learner = SimpleLazyObject(  # type: ignore[attr-defined]
+            lambda: Learner.objects.get(pk=session.learner_id)
+        )
         request.lti_session = session  # type: ignore[attr-defined]
         return view(request, session, *args, **kwargs)
 
     return wrapper
 
 
-def _linked_page(session: LaunchSession) -> Page | None:
+def _linked_live_page(session: LaunchSession) -> Page | None:
+    """The page the session's link shows, if it is live (loaded with the session)."""
     if session.resource_link_id is None:
         return None
-    link = ResourceLink.objects.select_related("page").filter(pk=session.resource_link_id).first()
+    link = session.resource_link
     if link is None or link.page is None or not link.page.live:
         return None
-    return link.page.specific
+    return link.page
+
+
+def _linked_page(session: LaunchSession) -> Page | None:
+    page = _linked_live_page(session)
+    return page.specific if page is not None else None
 
 
 def _step_of(page: Page) -> StepPage | None:
@@ -87,7 +97,7 @@ def _page_url(session: LaunchSession, page: Page) -> str:
 @framed
 def resume(request: HttpRequest, session: LaunchSession) -> HttpResponse:
     """Where a launch lands: the linked page (a step resumes at the learner's next lesson)."""
-    page = _linked_page(session)
+    page = _linked_live_page(session)  # its id is all the redirect needs
     if page is None:
         return render(request, "lti_tool/link_not_set.html", {"session": session}, status=200)
     return HttpResponseRedirect(_page_url(session, page))
