@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import threading
 import time
 from dataclasses import dataclass
@@ -29,6 +30,9 @@ from typing import Any
 
 import requests
 from django.core.cache import cache
+from django.db import connections
+
+logger = logging.getLogger(__name__)
 
 FETCH_TIMEOUT = 10
 FRESH_SECONDS = 3600
@@ -72,7 +76,10 @@ def _fetch(url: str) -> dict[str, Any]:
     if not isinstance(jwks, dict) or not isinstance(jwks.get("keys"), list):
         raise JwksUnavailable(url, "The platform's JWKS has no 'keys' list.", invalid=True)
     _held[url] = _Held(jwks, time.monotonic())
-    cache.set(_shared_key(url), jwks, SHARED_SECONDS)
+    try:  # for the other processes; without it they only fetch it themselves
+        cache.set(_shared_key(url), jwks, SHARED_SECONDS)
+    except Exception:
+        logger.warning("Could not share the JWKS of %s", url, exc_info=True)
     return jwks
 
 
@@ -103,9 +110,12 @@ def _in_background(url: str) -> None:
             return
 
     def run() -> None:
-        # On failure the copy in hand stays; a launch that needs more fetches again.
-        with contextlib.suppress(JwksUnavailable):
-            _fetch_once(url)
+        try:
+            # On failure the copy in hand stays; a launch that needs more fetches again.
+            with contextlib.suppress(JwksUnavailable):
+                _fetch_once(url)
+        finally:
+            connections.close_all()  # this thread's, if the shared cache opened one
 
     threading.Thread(target=run, name="plh-jwks-refresh", daemon=True).start()
 
