@@ -244,7 +244,7 @@ def test_the_login_fetches_the_platform_keys_before_the_launch_needs_them(client
     cache.clear()
     platform_keys.forget_all()
     fetches = lms.server.jwks_fetch_count
-    pending, login = start_login(client, lms, user="learner", roles=[LEARNER])
+    _, login = start_login(client, lms, user="learner", roles=[LEARNER])
     assert login.status_code == 302
     _wait_for_key_fetches()
     assert lms.server.jwks_fetch_count == fetches + 1  # fetched during the login
