@@ -75,9 +75,10 @@ def _fetch(url: str) -> dict[str, Any]:
         raise JwksUnavailable(url, detail) from error
     if not isinstance(jwks, dict) or not isinstance(jwks.get("keys"), list):
         raise JwksUnavailable(url, "The platform's JWKS has no 'keys' list.", invalid=True)
-    _held[url] = _Held(jwks, time.monotonic())
+    fetched_at = time.time()
+    _held[url] = _Held(jwks, fetched_at)
     try:  # for the other processes; without it they only fetch it themselves
-        cache.set(_shared_key(url), jwks, SHARED_SECONDS)
+        cache.set(_shared_key(url), {"jwks": jwks, "fetched_at": fetched_at}, SHARED_SECONDS)
     except Exception:
         logger.warning("Could not share the JWKS of %s", url, exc_info=True)
     return jwks
@@ -91,9 +92,10 @@ def _fetch_once(url: str) -> dict[str, Any]:
             done = threading.Event()
             _in_flight[url] = done
     if running is not None:
+        waiting_since = time.time()
         running.wait(FETCH_TIMEOUT + 1)
         held = _held.get(url)
-        if held is not None:
+        if held is not None and held.fetched_at >= waiting_since:
             return held.jwks
         return _fetch(url)  # the other fetch failed: try once ourselves, and say why
     try:
@@ -120,19 +122,30 @@ def _in_background(url: str) -> None:
     threading.Thread(target=run, name="plh-jwks-refresh", daemon=True).start()
 
 
+def _from_shared(url: str) -> _Held | None:
+    """The copy another process fetched, if the shared cache still has it."""
+    shared = cache.get(_shared_key(url))
+    if not isinstance(shared, dict) or not isinstance(shared.get("fetched_at"), float):
+        return None
+    jwks = shared.get("jwks")
+    if not isinstance(jwks, dict) or not isinstance(jwks.get("keys"), list):
+        return None
+    held = _Held(jwks, shared["fetched_at"])
+    _held[url] = held
+    return held
+
+
 def get(url: str) -> dict[str, Any]:
     """The platform's JWKS: the copy in hand (refreshed in the background when stale)."""
     held = _held.get(url)
-    now = time.monotonic()
-    if held is not None and now - held.fetched_at < KEEP_SECONDS:
-        if now - held.fetched_at >= FRESH_SECONDS:
-            _in_background(url)
-        return held.jwks
-    if url not in _in_flight:
-        shared = cache.get(_shared_key(url))
-        if isinstance(shared, dict) and isinstance(shared.get("keys"), list):
-            _held[url] = _Held(shared, now)
-            return shared
+    if held is None and url not in _in_flight:
+        held = _from_shared(url)
+    if held is not None:
+        age = time.time() - held.fetched_at
+        if age < KEEP_SECONDS:
+            if age >= FRESH_SECONDS:
+                _in_background(url)
+            return held.jwks
     return _fetch_once(url)
 
 
@@ -147,9 +160,9 @@ def refresh(url: str) -> dict[str, Any]:
 def prefetch(url: str) -> None:
     """Make sure the JWKS is in hand by the time the launch arrives (called at login)."""
     held = _held.get(url)
-    if held is None or time.monotonic() - held.fetched_at >= FRESH_SECONDS:
-        if held is None and cache.get(_shared_key(url)) is not None:
-            return  # another process fetched it; the launch takes it from the shared cache
+    if held is None and url not in _in_flight:
+        held = _from_shared(url)
+    if held is None or time.time() - held.fetched_at >= FRESH_SECONDS:
         _in_background(url)
 
 
