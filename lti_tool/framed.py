@@ -90,6 +90,11 @@ def _step_of(page: Page) -> StepPage | None:
     return None
 
 
+def _is_child(page: Page, parent: Page) -> bool:
+    """``page`` sits directly below ``parent`` in the page tree (from their tree paths)."""
+    return page.depth == parent.depth + 1 and page.path.startswith(parent.path)
+
+
 def _page_url(session: LaunchSession, page: Page) -> str:
     return reverse("lti:page", kwargs={"token": session.token, "page_id": page.pk})
 
@@ -110,13 +115,15 @@ def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResp
     step = _step_of(linked) if linked else None
     if step is None:
         raise Http404("This link does not show a step or lesson.")
-    target = Page.objects.live().filter(pk=page_id).first()
+    # The linked page and its step are loaded already; only another page is looked up.
+    known = {page.pk: page for page in (linked, step)}
+    target = known.get(page_id)
+    if target is None or not target.live:
+        target = Page.objects.live().filter(pk=page_id).first()
     if target is None:
         raise Http404("No such page.")
     target = target.specific
-    if target.pk != step.pk and not (
-        isinstance(target, LessonPage) and target.get_parent().pk == step.pk
-    ):
+    if target.pk != step.pk and not (isinstance(target, LessonPage) and _is_child(target, step)):
         raise Http404("That page is not part of this course link.")
     base = {
         "session": session,
