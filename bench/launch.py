@@ -261,8 +261,8 @@ def _report(rounds: list[Round], args: argparse.Namespace) -> None:
         f"(tool's requests only: {tool_ms / page_ms:.2f}x); goal <= {RATIO_GOAL:.1f}x"
     )
     print(
-        f"queries of the launch itself (login + id_token post + landing redirect, the tool's "
-        f"side, every query including cache reads): {overhead}; goal <= {QUERY_GOAL}"
+        f"queries of the launch itself (login + id_token post + landing redirect: the tool's "
+        f"database queries, the database cache's included): {overhead}; goal <= {QUERY_GOAL}"
     )
     print(
         f"queries of login + launch + framed page: {queries(tool_launch)} "
