@@ -13,14 +13,15 @@ platform's JWKS. Each web process keeps the JWKS it has fetched, by URL:
   while the learner is away at the platform, and the launch finds the keys waiting.
 
 Only one fetch per URL runs at a time in a process; a launch that needs keys another thread
-is fetching waits for that fetch instead of starting its own. The JWKS is public, so keeping
+is fetching waits for that fetch instead of starting its own. After a background fetch fails,
+logins start none for that URL for a minute, so a flood of logins cannot hammer a platform
+that is down. The JWKS is public, so keeping
 it is no risk: a removed key stops being accepted when the next fetch no longer lists it
 (within an hour, or at once for a launch that names a kid the copy lacks).
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
 import threading
@@ -38,6 +39,7 @@ FETCH_TIMEOUT = 10
 FRESH_SECONDS = 3600
 KEEP_SECONDS = 24 * 3600
 SHARED_SECONDS = 3600
+RETRY_SECONDS = 60  # no background fetch of a URL within this long after one failed
 
 
 class JwksUnavailable(Exception):
@@ -57,6 +59,7 @@ class _Held:
 
 
 _held: dict[str, _Held] = {}
+_failed_at: dict[str, float] = {}  # when a background fetch last failed, by URL
 _in_flight: dict[str, threading.Event] = {}
 _lock = threading.Lock()
 
@@ -111,11 +114,15 @@ def _in_background(url: str) -> None:
         if url in _in_flight:
             return
 
+    if time.time() - _failed_at.get(url, 0.0) < RETRY_SECONDS:
+        return  # the platform failed a moment ago: launches still fetch for themselves
+
     def run() -> None:
         try:
-            # On failure the copy in hand stays; a launch that needs more fetches again.
-            with contextlib.suppress(JwksUnavailable):
-                _fetch_once(url)
+            _fetch_once(url)
+        except JwksUnavailable:
+            # The copy in hand stays; a launch that needs more fetches again.
+            _failed_at[url] = time.time()
         finally:
             connections.close_all()  # this thread's, if the shared cache opened one
 
@@ -169,3 +176,4 @@ def prefetch(url: str) -> None:
 def forget_all() -> None:
     """Drop every JWKS this process holds (tests; the shared cache is left alone)."""
     _held.clear()
+    _failed_at.clear()

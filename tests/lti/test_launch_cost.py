@@ -297,3 +297,23 @@ def test_an_unreachable_platform_is_refused_when_no_keys_are_in_hand(client, lms
     assert refused.status_code == 502
     assert refused_codes(caplog) == ["jwks_unavailable"]
     assert LoginState.objects.filter(used_at__isnull=False).count() == 0
+
+
+def test_a_failed_fetch_at_login_is_not_repeated_by_every_login(client, lms):
+    cache.clear()
+    platform_keys.forget_all()
+    lms.server.faults.fail_next("jwks", times=1, status=503)
+    fetches = lms.server.jwks_fetch_count
+    _, first = start_login(client, lms, user="learner", roles=[LEARNER])
+    _wait_for_key_fetches()
+    assert lms.server.jwks_fetch_count == fetches + 1  # tried, and answered 503
+
+    _, second = start_login(client, lms, user="learner", roles=[LEARNER])
+    _wait_for_key_fetches()
+    assert lms.server.jwks_fetch_count == fetches + 1  # the next login waits a minute
+
+    # The launch does not wait: it fetches the keys it needs itself.
+    _, form = lms.platform.authorize(parse_qs(urlsplit(second["Location"]).query))
+    assert accepted(client.post("/lti/launch/", form))
+    assert lms.server.jwks_fetch_count == fetches + 2
+    assert first.status_code == 302
