@@ -86,7 +86,9 @@ def _custom_page_id(claims: dict[str, Any]) -> int | None:
     return None
 
 
-ATTEMPTS = 3  # a launch redone after losing a race to create a row (see record_launch)
+# A launch redone after losing a race to insert a row (see record_launch): at most once for
+# each row it may insert (the person, the course, the link, the membership), and once more.
+ATTEMPTS = 5
 
 
 def record_launch(launch: ValidatedLaunch) -> LaunchSession:
