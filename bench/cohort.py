@@ -59,6 +59,11 @@ def main() -> None:
     parser.add_argument("--setups", default=",".join(SETUPS))
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/14")
+    parser.add_argument(
+        "--database",
+        default="plh_cohort_bench",
+        help="name of the PostgreSQL database made (and replaced) for the run",
+    )
     parser.add_argument("--port", type=int, default=8790)
     parser.add_argument("--timeout", type=float, default=60.0, help="per request, seconds")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -151,10 +156,10 @@ def _environment(name: str, args: argparse.Namespace, workdir: Path) -> dict[str
         env["DATABASE_URL"] = f"sqlite:///{workdir / 'cohort.sqlite3'}"
     else:
         base = args.postgres.rsplit("/", 1)[0]
-        env["DATABASE_URL"] = f"{base}/plh_cohort_bench"
+        env["DATABASE_URL"] = f"{base}/{args.database}"
         # Persistent connections, as docs/deploy.md recommends for PostgreSQL.
         env.setdefault("DATABASE_CONN_MAX_AGE", "60")
-        _recreate_postgres_database(args.postgres, "plh_cohort_bench")
+        _recreate_postgres_database(args.postgres, args.database)
     if name == "redis":
         env["REDIS_URL"] = args.redis
         _flush_redis(args.redis)

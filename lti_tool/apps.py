@@ -10,10 +10,20 @@ class LtiToolConfig(AppConfig):
 
         from badges.recipients import register_email_source
         from hub import events
-        from lti_tool.middleware import forget_frame_ancestors
-        from lti_tool.models import Registration
+        from lti_tool import platform_cache
+        from lti_tool.models import Deployment, Registration
         from lti_tool.services import outbox
         from lti_tool.services.recipients import learner_emails
+
+        # Registrations and deployments are kept per process for a generation of the shared
+        # cache; any change starts a new generation in every process.
+        for model in (Registration, Deployment):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    platform_cache.forget,
+                    sender=model,
+                    dispatch_uid=f"lti_tool.forget_{model.__name__}_{signal is post_save}",
+                )
 
         # Scores are written inside the progress transaction (see lti_tool.services.outbox).
         events.lesson_completed.connect(
@@ -25,8 +35,3 @@ class LtiToolConfig(AppConfig):
         events.register_step_reconciler("step scores", outbox.reconcile_step_scores)
         # Badges are addressed to the email the learner's platform sent (badges.recipients).
         register_email_source(learner_emails)
-        # The origins allowed to frame the tool follow the registrations, in every process.
-        for signal in (post_save, post_delete):
-            signal.connect(
-                forget_frame_ancestors, sender=Registration, dispatch_uid="lti_tool.frame_origins"
-            )

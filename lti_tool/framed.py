@@ -14,6 +14,7 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
@@ -24,7 +25,7 @@ from hub.lesson_contents import contents_for
 from hub.models import Learner, LessonPage, StepPage
 from hub.views import NOTICES, STEP_COMPLETE, apply_lesson_action
 from lti_tool import deep_linking
-from lti_tool.models import Deployment, Registration, ResourceLink
+from lti_tool.models import Deployment, Registration
 from lti_tool.sessions import LaunchSession
 from lti_tool.urls_helpers import tool_url
 
@@ -69,20 +70,29 @@ def framed(view: View) -> View:
                 {"message": "That form came from another site and was not saved."},
                 status=403,
             )
-        request.learner = Learner.objects.get(pk=session.learner_id)  # type: ignore[attr-defined]
+        # Read when a view needs it (the landing redirect does not).
+        request.learner = SimpleLazyObject(  # type: ignore[attr-defined]
+            lambda: Learner.objects.get(pk=session.learner_id)
+        )
         request.lti_session = session  # type: ignore[attr-defined]
         return view(request, session, *args, **kwargs)
 
     return wrapper
 
 
-def _linked_page(session: LaunchSession) -> Page | None:
+def _linked_live_page(session: LaunchSession) -> Page | None:
+    """The page the session's link shows, if it is live (loaded with the session)."""
     if session.resource_link_id is None:
         return None
-    link = ResourceLink.objects.select_related("page").filter(pk=session.resource_link_id).first()
+    link = session.resource_link
     if link is None or link.page is None or not link.page.live:
         return None
-    return link.page.specific
+    return link.page
+
+
+def _linked_page(session: LaunchSession) -> Page | None:
+    page = _linked_live_page(session)
+    return page.specific if page is not None else None
 
 
 def _step_of(page: Page) -> StepPage | None:
@@ -93,14 +103,19 @@ def _step_of(page: Page) -> StepPage | None:
     return None
 
 
-def _page_in_step(step: StepPage, page_id: int) -> StepPage | LessonPage | None:
-    """The linked step itself or one of its live lessons, found in at most one query.
+def _page_in_step(
+    step: StepPage, page_id: int, linked: Page | None = None
+) -> StepPage | LessonPage | None:
+    """The linked step itself or one of its live lessons, found in at most one query (none
+    when it is the step or the linked lesson, which the session has loaded already).
 
     A lesson found here knows its step, so nothing looks the step up again while the page
     is rendered.
     """
     if page_id == step.pk:
         return step if step.live else None
+    if isinstance(linked, LessonPage) and linked.pk == page_id:
+        return linked if linked.live else None
     lesson = step.lessons().filter(pk=page_id).first()
     if lesson is not None:
         lesson.step = step  # the cached property ``LessonPage.step``
@@ -114,7 +129,7 @@ def _page_url(session: LaunchSession, page: Page) -> str:
 @framed
 def resume(request: HttpRequest, session: LaunchSession) -> HttpResponse:
     """Where a launch lands: the linked page (a step resumes at the learner's next lesson)."""
-    page = _linked_page(session)
+    page = _linked_live_page(session)  # its id is all the redirect needs
     if page is None:
         return render(request, "lti_tool/link_not_set.html", {"session": session}, status=200)
     return HttpResponseRedirect(_page_url(session, page))
@@ -127,7 +142,7 @@ def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResp
     step = _step_of(linked) if linked else None
     if step is None:
         raise Http404("This link does not show a step or lesson.")
-    target = _page_in_step(step, page_id)
+    target = _page_in_step(step, page_id, linked)
     if target is None:
         raise Http404("That page is not part of this course link, or not published.")
     base = {

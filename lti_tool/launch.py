@@ -20,15 +20,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jwt
-import requests
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from jwcrypto.jwk import JWK
 from pylti1p3.contrib.django import DjangoMessageLaunch
 from pylti1p3.exception import LtiException
 
+from lti_tool import platform_cache, platform_keys
 from lti_tool import state as login_state
 from lti_tool.models import Deployment, Registration
 from lti_tool.toolconf import DatabaseToolConf, ToolRegistration
@@ -47,8 +46,6 @@ AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"
 NRPS = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice"
 SUPPORTED_MESSAGES = {"LtiResourceLinkRequest", "LtiDeepLinkingRequest"}
 CLOCK_SKEW = 60  # seconds of tolerance for the platform's clock
-JWKS_TIMEOUT = 10
-JWKS_CACHE_SECONDS = 3600
 
 GENERIC = "This link could not be opened. Please go back to your course and try again."
 REPLAYED = "This link has already been used. Please go back to your course and open it again."
@@ -127,28 +124,21 @@ class StrictMessageLaunch(DjangoMessageLaunch):
 
 
 def _platform_jwks(registration: Registration, refresh: bool = False) -> dict[str, Any]:
-    """The platform's JWKS, cached for an hour; ``refresh`` fetches it again."""
-    key = "lti:jwks:" + hashlib.sha256(registration.key_set_url.encode()).hexdigest()
-    if not refresh:
-        cached = cache.get(key)
-        if cached:
-            return cached
+    """The platform's JWKS (see :mod:`lti_tool.platform_keys`); ``refresh`` fetches it now."""
     try:
-        response = requests.get(registration.key_set_url, timeout=JWKS_TIMEOUT)
-        response.raise_for_status()
-        jwks = response.json()
-    except (requests.RequestException, ValueError) as error:
+        if refresh:
+            return platform_keys.refresh(registration.key_set_url)
+        return platform_keys.get(registration.key_set_url)
+    except platform_keys.JwksUnavailable as error:
+        if error.invalid:
+            raise LaunchRefused("jwks_invalid", error.detail, status=502) from error
         raise LaunchRefused(
             "jwks_unavailable",
-            f"Could not fetch the platform's keys from {registration.key_set_url}: {error}",
+            error.detail,
             "Your course's platform could not be reached to check this link. Please try "
             "again in a few minutes.",
             status=502,
         ) from error
-    if not isinstance(jwks, dict) or not isinstance(jwks.get("keys"), list):
-        raise LaunchRefused("jwks_invalid", "The platform's JWKS has no 'keys' list.", status=502)
-    cache.set(key, jwks, JWKS_CACHE_SECONDS)
-    return jwks
 
 
 def _find_key(jwks: dict[str, Any], kid: str) -> dict[str, Any] | None:
@@ -277,7 +267,7 @@ def validate_launch(request: HttpRequest) -> ValidatedLaunch:
             f"for the login ({login.client_id!r}).",
             context=context,
         )
-    registration = Registration.objects.filter(issuer=iss, client_id=client_id).first()
+    registration = platform_cache.find_registration(iss, client_id, request)
     if registration is None or not registration.active:
         raise LaunchRefused(
             "unknown_registration",
@@ -397,17 +387,17 @@ def validate_launch(request: HttpRequest) -> ValidatedLaunch:
             context=context,
         )
 
-    deployment = _deployment(registration, deployment_id)
+    deployment = _deployment(registration, deployment_id, request)
     if not deployment.active:
         raise DeploymentAwaitingActivation(deployment, context)
     return ValidatedLaunch(registration, deployment, claims, login, launch)
 
 
-def _deployment(registration: Registration, deployment_id: str) -> Deployment:
+def _deployment(
+    registration: Registration, deployment_id: str, request: HttpRequest | None = None
+) -> Deployment:
     """Find the deployment, creating an unknown one (inactive unless auto-activated)."""
-    deployment = Deployment.objects.filter(
-        registration=registration, deployment_id=deployment_id
-    ).first()
+    deployment = platform_cache.find_deployment(registration, deployment_id, request)
     if deployment is not None:
         return deployment
     try:

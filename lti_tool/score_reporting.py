@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lti_tool import platform_cache
 from lti_tool.models import Registration, Score
 
 TOOL_PLATFORM = "https://purl.imsglobal.org/spec/lti/claim/tool_platform"
@@ -49,6 +50,8 @@ def choose_on_first_launch(registration: Registration, claims: dict[str, Any]) -
         score_reporting=chosen, product_family_code=family
     )
     registration.refresh_from_db(fields=["score_reporting", "product_family_code"])
+    # The update sends no signal: let every process read the registration again.
+    platform_cache.forget()
 
 
 def partial_grading(registration: Registration) -> str:

@@ -54,6 +54,21 @@ def open_session(token: str, **fields: Any) -> LaunchSession:
     return session
 
 
+def _record_membership(context: Context, user: LtiUser, roles: list[str], new_user: bool) -> None:
+    """The person's roles in the course: inserted, updated when they differ, else untouched."""
+    if not new_user:
+        current = Membership.objects.filter(context=context, user=user).first()
+        if current is not None:
+            if current.roles != roles or current.status != Membership.Status.ACTIVE:
+                current.roles = roles
+                current.status = Membership.Status.ACTIVE
+                current.save(update_fields=["roles", "status", "updated_at"])
+            return
+    Membership.objects.create(
+        context=context, user=user, roles=roles, status=Membership.Status.ACTIVE
+    )
+
+
 def _display_name(claims: dict[str, Any]) -> str:
     name = claims.get("name")
     if isinstance(name, str) and name.strip():
@@ -71,88 +86,132 @@ def _custom_page_id(claims: dict[str, Any]) -> int | None:
     return None
 
 
-def _first_launch_user(launch: ValidatedLaunch, sub: str, name: str) -> LtiUser:
-    """Create the person launching for the first time, or find them if a launch just did.
+# A launch redone after losing a race to insert a row (see record_launch): at most once for
+# each row it may insert (the person, the course, the link, the membership), and once more.
+ATTEMPTS = 5
 
-    Someone's first launches can arrive together (several tabs, a resent form): each finds no
-    user. The unique (registration, sub) constraint lets one insert win; the others' inserts
-    fail inside a savepoint, after the winner committed, and they read the winner's row.
+
+def record_launch(launch: ValidatedLaunch) -> LaunchSession:
+    """Map the launch onto users, contexts, links and memberships; open a framed session.
+
+    Everything is written in one transaction, and only what changed is written: a returning
+    learner in a known course costs reads, one update (``last_launch_at``) and the session.
+    Rows that do not exist yet are inserted without savepoints. When launches arrive together
+    (someone's several tabs, a class told to open the first step), one of them inserts a new
+    person, course or link first and the others' inserts break the unique constraints; each of
+    those rolls its whole transaction back and runs again, now finding the rows.
     """
-    try:
-        with transaction.atomic():
-            learner = Learner.objects.create(display_name=name)
-            return LtiUser.objects.create(
-                registration=launch.registration, sub=sub, learner=learner
-            )
-    except IntegrityError:
-        return LtiUser.objects.select_for_update().get(registration=launch.registration, sub=sub)
+    for attempt in range(ATTEMPTS):
+        try:
+            return _record_launch(launch)
+        except IntegrityError:
+            if attempt == ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 @transaction.atomic
-def record_launch(launch: ValidatedLaunch) -> LaunchSession:
-    """Map the launch onto users, contexts, links and memberships; open a framed session."""
+def _record_launch(launch: ValidatedLaunch) -> LaunchSession:
     claims = launch.claims
     choose_on_first_launch(launch.registration, claims)
+    now = timezone.now()
     name = _display_name(claims)
-    email = claims.get("email") if isinstance(claims.get("email"), str) else ""
+    email = claims.get("email")[:254] if isinstance(claims.get("email"), str) else ""
     user = (
         LtiUser.objects.select_for_update()
         .filter(registration=launch.registration, sub=claims["sub"])
         .first()
     )
+    new_user = user is None
     if user is None:
-        user = _first_launch_user(launch, claims["sub"], name)
-    changed = []
-    if name and user.name != name:
-        user.name = name
-        changed.append("name")
-        if user.learner.display_name != name:
-            Learner.objects.filter(pk=user.learner_id).update(display_name=name)
-    if email and user.email != email[:254]:
-        user.email = email[:254]
-        changed.append("email")
-    user.last_launch_at = timezone.now()
-    user.save(update_fields=[*changed, "last_launch_at"])
+        learner = Learner.objects.create(display_name=name)
+        user = LtiUser.objects.create(
+            registration=launch.registration,
+            sub=claims["sub"],
+            learner=learner,
+            name=name,
+            email=email,
+            last_launch_at=now,
+        )
+    else:
+        changed = ["last_launch_at"]
+        if name and user.name != name:
+            user.name = name
+            changed.append("name")
+            Learner.objects.filter(pk=user.learner_id).exclude(display_name=name).update(
+                display_name=name
+            )
+        if email and user.email != email:
+            user.email = email
+            changed.append("email")
+        user.last_launch_at = now
+        user.save(update_fields=changed)
 
     roles = role_vocabulary.normalise_all(claims.get(ROLES) or [])
-    context = None
-    context_claim = claims.get(CONTEXT)
     nrps = claims.get(NRPS) if isinstance(claims.get(NRPS), dict) else {}
-    if isinstance(context_claim, dict) and isinstance(context_claim.get("id"), str):
-        context, _ = Context.objects.update_or_create(
-            deployment=launch.deployment,
-            context_id=context_claim["id"][:255],
-            defaults={
-                "title": str(context_claim.get("title") or "")[:255],
-                "label": str(context_claim.get("label") or "")[:255],
-                "memberships_url": str(nrps.get("context_memberships_url") or "")[:500],
-            },
-        )
-        Membership.objects.update_or_create(
-            context=context,
-            user=user,
-            defaults={"roles": roles, "status": Membership.Status.ACTIVE},
+    ags = claims.get(AGS_ENDPOINT) if isinstance(claims.get(AGS_ENDPOINT), dict) else {}
+    link_claim = None if launch.is_deep_linking else claims[RESOURCE_LINK]
+    resource_link = None
+    if link_claim is not None:
+        resource_link = (
+            ResourceLink.objects.select_related("context")
+            .filter(deployment=launch.deployment, resource_link_id=str(link_claim["id"])[:255])
+            .first()
         )
 
-    resource_link = None
-    ags = claims.get(AGS_ENDPOINT) if isinstance(claims.get(AGS_ENDPOINT), dict) else {}
-    if not launch.is_deep_linking:
-        link_claim = claims[RESOURCE_LINK]
-        resource_link, _ = ResourceLink.objects.get_or_create(
-            deployment=launch.deployment,
-            resource_link_id=str(link_claim["id"])[:255],
-            defaults={"context": context},
-        )
-        updates: dict[str, Any] = {"title": str(link_claim.get("title") or "")[:255]}
+    context = None
+    context_claim = claims.get(CONTEXT)
+    if isinstance(context_claim, dict) and isinstance(context_claim.get("id"), str):
+        wanted = {
+            "title": str(context_claim.get("title") or "")[:255],
+            "label": str(context_claim.get("label") or "")[:255],
+            "memberships_url": str(nrps.get("context_memberships_url") or "")[:500],
+        }
+        context_id = context_claim["id"][:255]
+        if resource_link is not None and resource_link.context is not None:
+            known = resource_link.context
+            context = known if known.context_id == context_id else None
+        if context is None:
+            context = Context.objects.filter(
+                deployment=launch.deployment, context_id=context_id
+            ).first()
+        if context is None:
+            context = Context.objects.create(
+                deployment=launch.deployment, context_id=context_id, **wanted
+            )
+        elif any(getattr(context, key) != value for key, value in wanted.items()):
+            for key, value in wanted.items():
+                setattr(context, key, value)
+            context.save(update_fields=[*wanted, "updated_at"])
+        _record_membership(context, user, roles, new_user)
+
+    if link_claim is not None:
+        wanted_link: dict[str, Any] = {"title": str(link_claim.get("title") or "")[:255]}
         if context is not None:
-            updates["context"] = context
+            wanted_link["context"] = context
         page_id = _custom_page_id(claims)
         if page_id is not None:
-            updates["page_id"] = page_id
+            wanted_link["page_id"] = page_id
         if isinstance(ags.get("lineitem"), str):
-            updates["line_item_url"] = ags["lineitem"][:500]
-        ResourceLink.objects.filter(pk=resource_link.pk).update(**updates)
-        resource_link.refresh_from_db()
+            wanted_link["line_item_url"] = ags["lineitem"][:500]
+        if resource_link is None:
+            resource_link = ResourceLink.objects.create(
+                deployment=launch.deployment,
+                resource_link_id=str(link_claim["id"])[:255],
+                **wanted_link,
+            )
+        else:
+            changes: dict[str, Any] = {}
+            for key, value in wanted_link.items():
+                if key == "context":
+                    if resource_link.context_id != value.pk:
+                        changes[key] = value
+                elif getattr(resource_link, key) != value:
+                    changes[key] = value
+            if changes:
+                ResourceLink.objects.filter(pk=resource_link.pk).update(**changes)
+                for key, value in changes.items():
+                    setattr(resource_link, key, value)
 
     after_launch(context, resource_link, roles)  # roster sync, line item: queued after commit
 

@@ -51,10 +51,12 @@ def _limit(name: str, default: int) -> int:
 def check_login_allowance(client_address: str) -> None:
     """Raise :class:`TooManyLogins` if ``client_address`` may not start another login now."""
     now = timezone.now()
-    live = LoginState.objects.filter(client_address=client_address, expires_at__gt=now)
-    counts = live.aggregate(
-        pending=Count("pk", filter=Q(used_at__isnull=True)),
-        recent=Count("pk", filter=Q(created_at__gt=now - timedelta(minutes=1))),
+    # One query: the address's unfinished and recent logins, and everyone's unfinished ones.
+    mine = Q(client_address=client_address)
+    counts = LoginState.objects.filter(expires_at__gt=now).aggregate(
+        pending=Count("pk", filter=mine & Q(used_at__isnull=True)),
+        recent=Count("pk", filter=mine & Q(created_at__gt=now - timedelta(minutes=1))),
+        pending_total=Count("pk", filter=Q(used_at__isnull=True)),
     )
     pending_limit = _limit("LTI_LOGIN_PENDING_PER_ADDRESS", DEFAULT_PENDING_PER_ADDRESS)
     if counts["pending"] >= pending_limit:
@@ -69,13 +71,8 @@ def check_login_allowance(client_address: str) -> None:
             retry_after=60,
         )
     total_limit = _limit("LTI_LOGIN_PENDING_TOTAL", DEFAULT_PENDING_TOTAL)
-    pending_total = (
-        LoginState.objects.filter(used_at__isnull=True, expires_at__gt=now)
-        .values("pk")[:total_limit]
-        .count()
-    )
-    if pending_total >= total_limit:
-        raise TooManyLogins(f"{pending_total} unfinished logins in all.", retry_after=60)
+    if counts["pending_total"] >= total_limit:
+        raise TooManyLogins(f"{counts['pending_total']} unfinished logins in all.", retry_after=60)
 
 
 def begin_login(

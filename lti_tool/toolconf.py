@@ -8,27 +8,41 @@ from pylti1p3.deployment import Deployment as PyltiDeployment
 from pylti1p3.registration import Registration as PyltiRegistration
 from pylti1p3.tool_config import ToolConfAbstract
 
-from lti_tool.models import Deployment, Registration, ToolKey
+from lti_tool import platform_cache
+from lti_tool.models import Registration, ToolKey
 
 
 class ToolRegistration(PyltiRegistration):
-    """A pylti1p3 registration that signs with the tool's current key and knows its model."""
+    """A pylti1p3 registration that signs with the tool's current key and knows its model.
+
+    The key is read (and its PEM parsed, which costs tens of milliseconds) only when something
+    is signed: validating a launch never needs it.
+    """
 
     def __init__(self, model: Registration) -> None:
         self.model = model
-        key = ToolKey.current()
-        self.tool_key = key
+        self._tool_key: ToolKey | None = None
         (
             self.set_issuer(model.issuer)
             .set_client_id(model.client_id)
             .set_auth_login_url(model.auth_login_url)
             .set_auth_token_url(model.auth_token_url)
             .set_key_set_url(model.key_set_url)
-            .set_tool_private_key(key.private_key_pem)
-            .set_tool_public_key(key.public_key_pem)
         )
         if model.audience:
             self.set_auth_audience(model.audience)
+
+    @property
+    def tool_key(self) -> ToolKey:
+        if self._tool_key is None:
+            self._tool_key = ToolKey.current()
+        return self._tool_key
+
+    def get_tool_private_key(self) -> str:
+        return self.tool_key.private_key_pem
+
+    def get_tool_public_key(self) -> str:
+        return self.tool_key.public_key_pem
 
     def get_kid(self) -> str:
         return self.tool_key.kid
@@ -59,8 +73,8 @@ class DatabaseToolConf(ToolConfAbstract):
     ) -> Any:
         if not client_id:
             return self.find_registration_by_issuer(iss)
-        model = Registration.objects.filter(issuer=iss, client_id=client_id, active=True).first()
-        return ToolRegistration(model) if model else None
+        model = platform_cache.find_registration(iss, client_id)
+        return ToolRegistration(model) if model is not None and model.active else None
 
     def find_deployment(self, iss: str, deployment_id: str) -> Any:
         return None  # every lookup goes through find_deployment_by_params
@@ -68,10 +82,12 @@ class DatabaseToolConf(ToolConfAbstract):
     def find_deployment_by_params(
         self, iss: str, deployment_id: str, client_id: str, *args: Any, **kwargs: Any
     ) -> Any:
-        deployment = Deployment.objects.filter(
-            registration__issuer=iss,
-            registration__client_id=client_id,
-            deployment_id=deployment_id,
-            active=True,
-        ).first()
-        return PyltiDeployment().set_deployment_id(deployment_id) if deployment else None
+        registration = platform_cache.find_registration(iss, client_id)
+        deployment = (
+            platform_cache.find_deployment(registration, deployment_id)
+            if registration is not None and registration.active
+            else None
+        )
+        if deployment is None or not deployment.active:
+            return None
+        return PyltiDeployment().set_deployment_id(deployment_id)

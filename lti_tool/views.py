@@ -14,6 +14,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lti_tool import platform_cache, platform_keys
 from lti_tool import state as login_state
 from lti_tool.configuration import tool_configuration
 from lti_tool.cookies import set_framed_cookie
@@ -89,9 +90,7 @@ def login(request: HttpRequest) -> HttpResponse:
         return refused(
             request, LaunchRefused("login_params", "The login request lacks iss or login_hint.")
         )
-    registration = DatabaseToolConf().find_registration_by_params(
-        params["iss"], params["client_id"] or None
-    )
+    registration = _registration_for_login(request, params["iss"], params["client_id"])
     if registration is None:
         return refused(
             request,
@@ -112,8 +111,8 @@ def login(request: HttpRequest) -> HttpResponse:
     storage_target = params["lti_storage_target"] if not params["new_window"] else ""
     try:
         login, secret = login_state.begin_login(
-            registration.get_issuer(),
-            registration.get_client_id(),
+            registration.issuer,
+            registration.client_id,
             target,
             storage_target,
             client_address=client_address(request),
@@ -130,7 +129,7 @@ def login(request: HttpRequest) -> HttpResponse:
         "response_type": "id_token",
         "response_mode": "form_post",
         "prompt": "none",
-        "client_id": registration.get_client_id(),
+        "client_id": registration.client_id,
         "redirect_uri": tool_url(request, "lti:launch"),
         "state": login.state,
         "nonce": login.nonce,
@@ -138,7 +137,9 @@ def login(request: HttpRequest) -> HttpResponse:
     }
     if params["lti_message_hint"]:
         auth_params["lti_message_hint"] = params["lti_message_hint"]
-    auth_url = registration.get_auth_login_url()
+    # The launch will need the platform's keys: fetch them now, while the browser is away.
+    platform_keys.prefetch(registration.key_set_url)
+    auth_url = registration.auth_login_url
     auth_url += ("&" if "?" in auth_url else "?") + urlencode(auth_params)
 
     if storage_target:
@@ -150,7 +151,7 @@ def login(request: HttpRequest) -> HttpResponse:
                 "storage": {
                     "auth_url": auth_url,
                     "target": storage_target,
-                    "origin": _origin(registration.get_auth_login_url()),
+                    "origin": _origin(registration.auth_login_url),
                     "state": login.state,
                     "secret": secret,
                 },
@@ -171,6 +172,16 @@ def login(request: HttpRequest) -> HttpResponse:
         response = HttpResponseRedirect(auth_url)
     set_framed_cookie(response, cookie_name(login.state), login.state, login_state.STATE_TTL)
     return response
+
+
+def _registration_for_login(request: HttpRequest, iss: str, client_id: str) -> Any:
+    """The active registration a login names: by (issuer, client_id), or, when the platform
+    sent no client_id, the issuer's only active registration."""
+    if client_id:
+        found = platform_cache.find_registration(iss, client_id, request)
+        return found if found is not None and found.active else None
+    match = DatabaseToolConf().find_registration_by_issuer(iss)
+    return match.model if match is not None else None
 
 
 def _origin(url: str) -> str:
@@ -227,11 +238,7 @@ def launch(request: HttpRequest) -> HttpResponse:
 
 
 def _auth_url_for(login: login_state.LoginState) -> str:
-    from lti_tool.models import Registration
-
-    registration = Registration.objects.filter(
-        issuer=login.issuer, client_id=login.client_id
-    ).first()
+    registration = platform_cache.find_registration(login.issuer, login.client_id)
     return registration.auth_login_url if registration else login.issuer
 
 

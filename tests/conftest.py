@@ -87,6 +87,16 @@ def _has_root_page(alias: str) -> bool:
 
 
 @pytest.fixture(autouse=True)
+def _forget_platforms_in_memory() -> None:
+    """Registrations kept in this process's memory may be rows an earlier test rolled back
+    (no signal says so); each test starts without them, and without platform keys in hand."""
+    from lti_tool import platform_cache, platform_keys
+
+    platform_cache.clear_local()
+    platform_keys.forget_all()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings) -> Iterator[None]:
     """Every test writes uploads to its own temporary folder."""
     path = tempfile.mkdtemp(prefix="plh-media-")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
 from datetime import timedelta
-from functools import lru_cache
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -15,13 +15,6 @@ from django.utils import timezone
 from jwcrypto.jwk import JWK
 
 DEFAULT_OVERLAP = timedelta(days=7)
-
-
-@lru_cache(maxsize=8)
-def _public_pem_of(private_key_pem: str) -> str:
-    """The public half of a private key, as PEM. Remembered per key: loading an RSA private
-    key checks it (about 90 ms here), and every login initiation asks for the public half."""
-    return JWK.from_pem(private_key_pem.encode()).export_to_pem().decode()
 
 
 class ToolKeyQuerySet(models.QuerySet["ToolKey"]):
@@ -102,4 +95,11 @@ class ToolKey(models.Model):
 
     @property
     def public_key_pem(self) -> str:
-        return _public_pem_of(self.private_key_pem)
+        return _public_pem(self.private_key_pem)
+
+
+@functools.lru_cache(maxsize=16)
+def _public_pem(private_key_pem: str) -> str:
+    """The public half of a private key, as PEM. Parsing the private key (which checks it)
+    takes tens of milliseconds; a key never changes, so each process does it once per key."""
+    return JWK.from_pem(private_key_pem.encode()).export_to_pem().decode()

@@ -113,7 +113,12 @@ class LaunchSession(models.Model):
         if not token or len(token) > cls.MAX_TOKEN_LENGTH or "\x00" in token:
             return None
         now = timezone.now()
-        session = cls.objects.filter(token_hash=digest(token), expires_at__gt=now).first()
+        # The link and its page come in the same query: every framed page starts from them.
+        session = (
+            cls.objects.select_related("resource_link__page")
+            .filter(token_hash=digest(token), expires_at__gt=now)
+            .first()
+        )
         if session is None:
             return None
         renewed = now + timedelta(seconds=cls.TTL)
