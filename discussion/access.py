@@ -6,17 +6,18 @@ course (context) and roles become an :class:`~discussion.services.Actor`.
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest
+from django.http import Http404
 
 from discussion.services import Actor
 from hub import progress
 from hub.models import LessonPage, StepPage
+from lti_tool.framed import FramedRequest
 from lti_tool.models import LaunchSession, ResourceLink
 
 
-def actor_for(request: HttpRequest, session: LaunchSession) -> Actor:
+def actor_for(request: FramedRequest, session: LaunchSession) -> Actor:
     return Actor(
-        learner=request.learner,  # type: ignore[attr-defined]
+        learner=request.learner,
         context_id=session.context_id,
         is_mentor=session.is_mentor,
         is_staff=session.is_staff,
@@ -46,11 +47,11 @@ def lesson_in_session(session: LaunchSession, lesson_id: int) -> LessonPage:
     return lesson
 
 
-def may_discuss(request: HttpRequest, session: LaunchSession, lesson: LessonPage) -> bool:
+def may_discuss(request: FramedRequest, session: LaunchSession, lesson: LessonPage) -> bool:
     """Learners discuss the lessons of steps open to them; tutors and mentors every lesson."""
     if session.is_staff or session.is_mentor:
         return True
-    return progress.lesson_access(request.learner, lesson).allowed  # type: ignore[attr-defined]
+    return progress.lesson_access(request.learner, lesson).allowed
 
 
 def lessons_in_session(session: LaunchSession) -> set[int]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -12,12 +11,13 @@ from discussion import presenting, services
 from discussion.access import actor_for, lessons_in_session, may_discuss
 from discussion.models import Post
 from hub.models import LessonPage
+from lti_tool.framed import FramedRequest
 from lti_tool.models import LaunchSession
 
 LATEST = 3
 
 
-def lesson_panel(request: HttpRequest, session: LaunchSession, lesson: LessonPage) -> str:
+def lesson_panel(request: FramedRequest, session: LaunchSession, lesson: LessonPage) -> str:
     """News since the last visit, the latest comments and a form to add one.
 
     Nothing is written to show it: the thread is created by its first post.

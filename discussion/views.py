@@ -11,7 +11,7 @@ import secrets
 from functools import wraps
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -19,7 +19,7 @@ from discussion import presenting, services
 from discussion.access import actor_for, lesson_in_session, lessons_in_session, may_discuss
 from discussion.models import Post, Report, Thread
 from discussion.services import Actor, DiscussionError, NotFound
-from lti_tool.framed import framed
+from lti_tool.framed import FramedRequest, framed
 from lti_tool.models import LaunchSession
 
 NOTICES = {
@@ -53,14 +53,14 @@ class Locked(Exception):
     """The lesson's step is locked for this learner (see :func:`access.may_discuss`)."""
 
 
-def _lesson_for(request: HttpRequest, session: LaunchSession, lesson_id: int) -> Any:
+def _lesson_for(request: FramedRequest, session: LaunchSession, lesson_id: int) -> Any:
     lesson = lesson_in_session(session, lesson_id)
     if not may_discuss(request, session, lesson):
         raise Locked
     return lesson
 
 
-def _post_for(request: HttpRequest, actor: Actor, session: LaunchSession, post_id: int) -> Post:
+def _post_for(request: FramedRequest, actor: Actor, session: LaunchSession, post_id: int) -> Post:
     """The post, if it is in a thread of the session's course link; else 404."""
     try:
         post = services.post_in_reach(actor, post_id)
@@ -74,7 +74,7 @@ def refuse_locked(view: Any) -> Any:
     """Answer 403 with the reason when the lesson's step is locked for the learner."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, session: LaunchSession, *args: Any, **kwargs: Any) -> Any:
+    def wrapper(request: FramedRequest, session: LaunchSession, *args: Any, **kwargs: Any) -> Any:
         try:
             return view(request, session, *args, **kwargs)
         except Locked:
@@ -89,7 +89,7 @@ def refuse_locked(view: Any) -> Any:
 
 
 def _thread_response(
-    request: HttpRequest,
+    request: FramedRequest,
     session: LaunchSession,
     actor: Actor,
     thread: Thread,
@@ -139,7 +139,7 @@ def _thread_response(
 
 @framed
 @refuse_locked
-def thread(request: HttpRequest, session: LaunchSession, lesson_id: int) -> HttpResponse:
+def thread(request: FramedRequest, session: LaunchSession, lesson_id: int) -> HttpResponse:
     """The lesson's whole discussion, paged; posting a comment or a reply comes here."""
     actor = actor_for(request, session)
     lesson = _lesson_for(request, session, lesson_id)
@@ -181,7 +181,7 @@ def thread(request: HttpRequest, session: LaunchSession, lesson_id: int) -> Http
 
 @framed
 @refuse_locked
-def post(request: HttpRequest, session: LaunchSession, post_id: int) -> HttpResponse:
+def post(request: FramedRequest, session: LaunchSession, post_id: int) -> HttpResponse:
     """A post's permalink inside the frame: the page of its thread that shows it."""
     actor = actor_for(request, session)
     target = _post_for(request, actor, session, post_id)
@@ -199,7 +199,7 @@ def post(request: HttpRequest, session: LaunchSession, post_id: int) -> HttpResp
 
 
 def _problem(
-    request: HttpRequest, session: LaunchSession, target: Post, message: str
+    request: FramedRequest, session: LaunchSession, target: Post, message: str
 ) -> HttpResponse:
     return render(
         request,
@@ -211,7 +211,7 @@ def _problem(
 
 @framed
 @refuse_locked
-def like(request: HttpRequest, session: LaunchSession, post_id: int) -> HttpResponse:
+def like(request: FramedRequest, session: LaunchSession, post_id: int) -> HttpResponse:
     """Like a post, or take the like back (``action=unlike``)."""
     actor = actor_for(request, session)
     target = _post_for(request, actor, session, post_id)
@@ -229,7 +229,7 @@ def like(request: HttpRequest, session: LaunchSession, post_id: int) -> HttpResp
 
 @framed
 @refuse_locked
-def edit(request: HttpRequest, session: LaunchSession, post_id: int) -> HttpResponse:
+def edit(request: FramedRequest, session: LaunchSession, post_id: int) -> HttpResponse:
     """The author changes or deletes their post (within 30 minutes of posting)."""
     actor = actor_for(request, session)
     target = _post_for(request, actor, session, post_id)
@@ -263,7 +263,7 @@ def edit(request: HttpRequest, session: LaunchSession, post_id: int) -> HttpResp
 
 @framed
 @refuse_locked
-def report(request: HttpRequest, session: LaunchSession, post_id: int) -> HttpResponse:
+def report(request: FramedRequest, session: LaunchSession, post_id: int) -> HttpResponse:
     """Tell the moderators about a post, with a reason."""
     actor = actor_for(request, session)
     target = _post_for(request, actor, session, post_id)
@@ -294,7 +294,7 @@ def report(request: HttpRequest, session: LaunchSession, post_id: int) -> HttpRe
 
 @framed
 @refuse_locked
-def follow(request: HttpRequest, session: LaunchSession, lesson_id: int) -> HttpResponse:
+def follow(request: FramedRequest, session: LaunchSession, lesson_id: int) -> HttpResponse:
     """Follow the lesson's discussion, or stop following it (``action=unfollow``)."""
     actor = actor_for(request, session)
     lesson = _lesson_for(request, session, lesson_id)
@@ -312,7 +312,7 @@ def follow(request: HttpRequest, session: LaunchSession, lesson_id: int) -> Http
 
 @framed
 @refuse_locked
-def name(request: HttpRequest, session: LaunchSession, lesson_id: int) -> HttpResponse:
+def name(request: FramedRequest, session: LaunchSession, lesson_id: int) -> HttpResponse:
     """Choose the name others see on your posts."""
     actor = actor_for(request, session)
     lesson = _lesson_for(request, session, lesson_id)

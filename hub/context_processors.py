@@ -80,6 +80,7 @@ def navigation(request: HttpRequest | None) -> Navigation:
         return Navigation()
     found = getattr(request, "_hub_navigation", None)
     if found is None:
+        # Kept on the request itself: it lives exactly as long as the request.
         found = request._hub_navigation = Navigation(request)  # type: ignore[attr-defined]
     return found
 

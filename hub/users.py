@@ -30,6 +30,7 @@ def group_label(group: Group) -> str:
 def with_group_purposes(form_class: type[forms.ModelForm]) -> type[forms.ModelForm]:
     """A subclass of ``form_class`` whose group choices carry their purpose."""
 
+    # A class made from a class given at run time: mypy cannot check a dynamic base.
     class FormWithGroupPurposes(form_class):  # type: ignore[misc,valid-type]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)

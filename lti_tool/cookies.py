@@ -11,6 +11,7 @@ from http import cookies
 
 from django.http import HttpResponse
 
+# Private attributes of http.cookies.Morsel (see above), so the stubs do not list them.
 if "partitioned" not in cookies.Morsel._reserved:  # type: ignore[attr-defined]
     cookies.Morsel._reserved["partitioned"] = "Partitioned"  # type: ignore[attr-defined]
     cookies.Morsel._flags.add("partitioned")  # type: ignore[attr-defined]

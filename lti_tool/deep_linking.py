@@ -113,6 +113,7 @@ def response_jwt(
     error: str = "",
 ) -> str:
     """The signed ``LtiDeepLinkingResponse`` (RS256, the tool's current key and kid)."""
+    # pylti1p3 types the settings as its TypedDict; ours is the same claim as a plain dict.
     deep_link = DeepLink(ToolRegistration(registration), deployment_id, settings)  # type: ignore[arg-type]
     body = deep_link.get_message_jwt([])
     body["https://purl.imsglobal.org/spec/lti-dl/claim/content_items"] = items

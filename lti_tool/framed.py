@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, cast
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -30,7 +30,16 @@ from lti_tool.sessions import LaunchSession
 from lti_tool.urls_helpers import tool_url
 
 View = Callable[..., HttpResponse]
-LessonPanel = Callable[[HttpRequest, LaunchSession, LessonPage], str]
+
+
+class FramedRequest(HttpRequest):
+    """A request inside the LMS frame, as :func:`framed` hands it to its view: with the
+    learner of the launch session (loaded when first used)."""
+
+    learner: Learner
+
+
+LessonPanel = Callable[["FramedRequest", LaunchSession, LessonPage], str]
 NOTICE_ANCHOR = "plh-notice"  # the result of a lesson's form, at the top of framed_lesson.html
 
 
@@ -71,11 +80,11 @@ def framed(view: View) -> View:
                 status=403,
             )
         # Read when a view needs it (the landing redirect does not).
-        request.learner = SimpleLazyObject(  # type: ignore[attr-defined]
-            lambda: Learner.objects.get(pk=session.learner_id)
+        in_frame = cast(FramedRequest, request)
+        in_frame.learner = cast(
+            Learner, SimpleLazyObject(lambda: Learner.objects.get(pk=session.learner_id))
         )
-        request.lti_session = session  # type: ignore[attr-defined]
-        return view(request, session, *args, **kwargs)
+        return view(in_frame, session, *args, **kwargs)
 
     return wrapper
 
@@ -127,7 +136,7 @@ def _page_url(session: LaunchSession, page: Page) -> str:
 
 
 @framed
-def resume(request: HttpRequest, session: LaunchSession) -> HttpResponse:
+def resume(request: FramedRequest, session: LaunchSession) -> HttpResponse:
     """Where a launch lands: the linked page (a step resumes at the learner's next lesson)."""
     page = _linked_live_page(session)  # its id is all the redirect needs
     if page is None:
@@ -136,7 +145,7 @@ def resume(request: HttpRequest, session: LaunchSession) -> HttpResponse:
 
 
 @framed
-def page(request: HttpRequest, session: LaunchSession, page_id: int) -> HttpResponse:
+def page(request: FramedRequest, session: LaunchSession, page_id: int) -> HttpResponse:
     """A step or lesson in the compact layout, limited to the linked step."""
     linked = _linked_page(session)
     step = _step_of(linked) if linked else None
@@ -253,7 +262,7 @@ def _locked_links(access: progress.StepAccess, request: HttpRequest) -> dict[str
 
 
 @framed
-def deep_link(request: HttpRequest, session: LaunchSession) -> HttpResponse:
+def deep_link(request: FramedRequest, session: LaunchSession) -> HttpResponse:
     """The picker an instructor uses to add steps and lessons to their course."""
     if session.message_type != "LtiDeepLinkingRequest":
         raise Http404("This launch is not a Deep Linking request.")
@@ -325,7 +334,7 @@ def _cohort_overview(session: LaunchSession, status_filter: str) -> tuple[Any, A
 
 
 @framed
-def cohort(request: HttpRequest, session: LaunchSession) -> HttpResponse:
+def cohort(request: FramedRequest, session: LaunchSession) -> HttpResponse:
     """Staff and mentors: progress of the learners in this course, lesson by lesson."""
     from lti_tool import cohort as cohorts
 
@@ -337,7 +346,8 @@ def cohort(request: HttpRequest, session: LaunchSession) -> HttpResponse:
             status=403,
         )
     cohort_url = reverse("lti:cohort", kwargs={"token": session.token})
-    if request.method == "POST" and request.POST.get("action") == "sync" and session.is_staff:
+    sync_asked = request.method == "POST" and request.POST.get("action") == "sync"
+    if sync_asked and session.is_staff and session.context_id is not None:
         from lti_tool.models import Context
         from lti_tool.services.nrps import request_sync
 
@@ -372,7 +382,7 @@ def cohort(request: HttpRequest, session: LaunchSession) -> HttpResponse:
 
 
 @framed
-def cohort_csv(request: HttpRequest, session: LaunchSession) -> HttpResponse:
+def cohort_csv(request: FramedRequest, session: LaunchSession) -> HttpResponse:
     """The cohort overview (as filtered) as a CSV download, for the same people."""
     from lti_tool import cohort as cohorts
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from badges.models import Credential
 from badges.public import badges_for
 from hub.models import Learner, StepPage
-from lti_tool.framed import framed
+from lti_tool.framed import FramedRequest, framed
 from lti_tool.sessions import LaunchSession
 
 
@@ -31,14 +31,14 @@ def badge_earned_for(learner: Learner, step: StepPage) -> str | None:
 
 
 @framed
-def my_badges(request: HttpRequest, session: LaunchSession) -> HttpResponse:
+def my_badges(request: FramedRequest, session: LaunchSession) -> HttpResponse:
     """Each badge with its image, criteria, dates, status, downloads and share links."""
     return render(
         request,
         "lti_tool/my_badges.html",
         {
             "session": session,
-            "badges": badges_for(request.learner),  # type: ignore[attr-defined]
+            "badges": badges_for(request.learner),
             "back_url": reverse("lti:resume", kwargs={"token": session.token}),
             "verify_url": request.build_absolute_uri(reverse("badges:verify")),
         },

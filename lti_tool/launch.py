@@ -16,7 +16,7 @@ import hashlib
 import json
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import jwt
@@ -26,6 +26,7 @@ from django.http import HttpRequest
 from jwcrypto.jwk import JWK
 from pylti1p3.contrib.django import DjangoMessageLaunch
 from pylti1p3.exception import LtiException
+from pylti1p3.message_launch import TJwtData
 
 from lti_tool import platform_cache, platform_keys
 from lti_tool import state as login_state
@@ -360,7 +361,8 @@ def validate_launch(request: HttpRequest) -> ValidatedLaunch:
     if shaped in claims and not isinstance(claims[shaped], dict):
         raise LaunchRefused("invalid_message", f"{shaped} is not an object.", context=context)
     launch = StrictMessageLaunch(request, registration)
-    launch.set_auto_validation(enable=False).set_jwt({"header": header, "body": claims})
+    message = cast(TJwtData, {"header": header, "body": claims})  # as pylti1p3 reads them
+    launch.set_auto_validation(enable=False).set_jwt(message)
     try:
         launch.validate_message()
     except LtiException as error:

@@ -81,15 +81,13 @@ def _read_shared() -> Snapshot:
     value = cache.get(CACHE_KEY)
     if isinstance(value, dict) and isinstance(value.get("generation"), str):
         return Snapshot(value["generation"], list(value.get("frame_ancestors") or []))
-    fresh = {
-        "generation": secrets.token_hex(8),
-        "frame_ancestors": _frame_ancestors_from_database(),
-    }
+    generation, origins = secrets.token_hex(8), _frame_ancestors_from_database()
+    fresh = {"generation": generation, "frame_ancestors": origins}
     if not cache.add(CACHE_KEY, fresh, TTL):  # another process made one first: use theirs
         value = cache.get(CACHE_KEY)
         if isinstance(value, dict) and isinstance(value.get("generation"), str):
             return Snapshot(value["generation"], list(value.get("frame_ancestors") or []))
-    return Snapshot(fresh["generation"], fresh["frame_ancestors"])
+    return Snapshot(generation, origins)
 
 
 def snapshot(request: HttpRequest | None = None) -> Snapshot:

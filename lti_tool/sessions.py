@@ -110,13 +110,20 @@ def record_launch(launch: ValidatedLaunch) -> LaunchSession:
     raise AssertionError("unreachable")
 
 
+def _object_claim(claims: dict[str, Any], name: str) -> dict[str, Any]:
+    """A claim that must be a JSON object; anything else counts as absent."""
+    value = claims.get(name)
+    return value if isinstance(value, dict) else {}
+
+
 @transaction.atomic
 def _record_launch(launch: ValidatedLaunch) -> LaunchSession:
     claims = launch.claims
     choose_on_first_launch(launch.registration, claims)
     now = timezone.now()
     name = _display_name(claims)
-    email = claims.get("email")[:254] if isinstance(claims.get("email"), str) else ""
+    given_email = claims.get("email")
+    email = given_email[:254] if isinstance(given_email, str) else ""
     user = (
         LtiUser.objects.select_for_update()
         .filter(registration=launch.registration, sub=claims["sub"])
@@ -148,8 +155,8 @@ def _record_launch(launch: ValidatedLaunch) -> LaunchSession:
         user.save(update_fields=changed)
 
     roles = role_vocabulary.normalise_all(claims.get(ROLES) or [])
-    nrps = claims.get(NRPS) if isinstance(claims.get(NRPS), dict) else {}
-    ags = claims.get(AGS_ENDPOINT) if isinstance(claims.get(AGS_ENDPOINT), dict) else {}
+    nrps = _object_claim(claims, NRPS)
+    ags = _object_claim(claims, AGS_ENDPOINT)
     link_claim = None if launch.is_deep_linking else claims[RESOURCE_LINK]
     resource_link = None
     if link_claim is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pylti1p3.deployment import Deployment as PyltiDeployment
@@ -47,8 +48,8 @@ class ToolRegistration(PyltiRegistration):
     def get_kid(self) -> str:
         return self.tool_key.kid
 
-    def get_jwks(self) -> list[dict[str, Any]]:
-        return ToolKey.jwks()["keys"]
+    def get_jwks(self) -> list[Mapping[str, Any]]:
+        return list(ToolKey.jwks()["keys"])
 
 
 class DatabaseToolConf(ToolConfAbstract):

@@ -134,6 +134,7 @@ class ContentSecurityPolicyMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         nonce = secrets.token_urlsafe(18)
+        # Templates read it from the request, as django-csp's nonce does.
         request.csp_nonce = nonce  # type: ignore[attr-defined]
         reset = current_nonce.set(nonce)
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import timedelta
+from typing import Any
 
 from django.db import models
 from django.utils import timezone
@@ -98,12 +99,12 @@ class Deployment(models.Model):
         state = "active" if self.active else "awaiting activation"
         return f"{self.name or self.deployment_id} on {self.registration.name} ({state})"
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.active and self.activated_at is None:
             self.activated_at = timezone.now()
             if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "activated_at"}  # type: ignore[misc]
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+                kwargs["update_fields"] = {*kwargs["update_fields"], "activated_at"}
+        super().save(*args, **kwargs)
 
     def activate(self) -> None:
         if not self.active:

@@ -24,7 +24,7 @@ from lti_tool import platform_cache, platform_keys
 from lti_tool.launch import CONTEXT as CONTEXT_CLAIM
 from lti_tool.models import Context, Deployment, LoginState, Membership, Registration
 from lti_tool.roles import INSTRUCTOR, LEARNER
-from tests.lti.test_key_rotation import accepted, launch_signed_with, refused_codes
+from tests.support.keys import accepted, launch_signed_with, refused_codes
 from tests.support.lti import CLIENT_ID, DEPLOYMENT_ID, TOOL, follow, launch, start_login
 
 pytestmark = pytest.mark.django_db
