@@ -8,22 +8,23 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from discussion import presenting, services
-from discussion.access import actor_for, lessons_in_session, may_discuss
+from discussion.access import actor_for
 from discussion.models import Post
-from hub.models import LessonPage
-from lti_tool.framed import FramedRequest
+from lti_tool.framed import FramedLesson, FramedRequest
 from lti_tool.models import LaunchSession
 
 LATEST = 3
 
 
-def lesson_panel(request: FramedRequest, session: LaunchSession, lesson: LessonPage) -> str:
+def lesson_panel(request: FramedRequest, session: LaunchSession, framed: FramedLesson) -> str:
     """News since the last visit, the latest comments and a form to add one.
 
-    Nothing is written to show it: the thread is created by its first post.
+    Nothing is written to show it: the thread is created by its first post. What the lesson's
+    view knows already (the step's access, its lessons) is not looked up again.
     """
-    if not may_discuss(request, session, lesson):
-        return ""
+    lesson = framed.lesson
+    if not (session.is_staff or session.is_mentor or framed.open_to_learner):
+        return ""  # the same rule as access.may_discuss, from the access the view decided
     actor = actor_for(request, session)
     programme_wide = services.is_programme_wide(lesson)
     thread = services.existing_thread(lesson, session.context_id, programme_wide)
@@ -33,7 +34,7 @@ def lesson_panel(request: FramedRequest, session: LaunchSession, lesson: LessonP
         latest = list(services.top_level_posts(thread, "newest")[:LATEST])
         count = thread.posts.filter(parent__isnull=True).count()
     liked: set[int] = set()
-    news = services.news_for(actor, lessons_in_session(session))
+    news = services.news_for(actor, set(framed.step_lesson_ids))
     html = render_to_string(
         "discussion/lesson_panel.html",
         {

@@ -8,6 +8,7 @@ progress functions or the deep-linking module, and render a compact template.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
 from typing import Any, cast
 
@@ -39,7 +40,16 @@ class FramedRequest(HttpRequest):
     learner: Learner
 
 
-LessonPanel = Callable[["FramedRequest", LaunchSession, LessonPage], str]
+@dataclass(frozen=True)
+class FramedLesson:
+    """What the framed lesson view has worked out already, for the sections under it."""
+
+    lesson: LessonPage
+    open_to_learner: bool  # the lesson's step is open to the session's learner
+    step_lesson_ids: frozenset[int]  # the live lessons of the linked step
+
+
+LessonPanel = Callable[["FramedRequest", LaunchSession, FramedLesson], str]
 NOTICE_ANCHOR = "plh-notice"  # the result of a lesson's form, at the top of framed_lesson.html
 
 
@@ -48,7 +58,7 @@ LESSON_PANELS: dict[str, LessonPanel] = {}
 
 
 def register_lesson_panel(name: str, panel: LessonPanel) -> None:
-    """Show ``panel(request, session, lesson)``'s HTML under every framed lesson.
+    """Show ``panel(request, session, framed_lesson)``'s HTML under every framed lesson.
 
     Apps that build on the tool (the discussion) register from their ``AppConfig.ready()``,
     so the tool never imports them.
@@ -205,12 +215,26 @@ def page(request: FramedRequest, session: LaunchSession, page_id: int) -> HttpRe
         next_url=_page_url(session, next_lesson) if next_lesson else "",
         step_url=_page_url(session, step),
         contents=contents_for(lesson),
-        lesson_panels=[panel(request, session, lesson) for panel in LESSON_PANELS.values()],
+        lesson_panels=_lesson_panels(request, session, lesson, context),
     )
     # Only when the step really is complete: the notice is a URL parameter anyone can type.
     if code in STEP_COMPLETE and context["step_progress"].complete:
         context.update(_step_finished(request.learner, step, session))
     return render(request, "lti_tool/framed_lesson.html", context, status=status)
+
+
+def _lesson_panels(
+    request: FramedRequest, session: LaunchSession, lesson: LessonPage, context: dict[str, Any]
+) -> list[str]:
+    """The registered sections' HTML, each told what the view already knows."""
+    if not LESSON_PANELS:
+        return []
+    known = FramedLesson(
+        lesson=lesson,
+        open_to_learner=context["access"].allowed,
+        step_lesson_ids=frozenset(each.pk for each in context["step_lessons"]),
+    )
+    return [panel(request, session, known) for panel in LESSON_PANELS.values()]
 
 
 def _step_finished(learner: Learner, step: StepPage, session: LaunchSession) -> dict[str, Any]:
