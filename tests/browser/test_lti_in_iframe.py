@@ -15,7 +15,7 @@ from hub.models import LessonProgress
 from lti_tool.models import LtiUser, RosterSync
 from tests.browser.axe import assert_accessible
 from tests.factories import build_programme, record_steps_done
-from tests.support.browser import wait_for_heading
+from tests.support.browser import record_traffic, wait_for_heading
 
 pytestmark = [
     pytest.mark.browser,
@@ -26,6 +26,7 @@ pytestmark = [
 def test_learner_launch_and_completion_without_cookies(cookieless_browser, lms, live_server):
     programme = build_programme()
     page = cookieless_browser.new_page()
+    record_traffic(page)
     launches: list[str] = []
     page.on(
         "request",

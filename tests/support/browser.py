@@ -16,6 +16,12 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--disable-dev-shm-usage",
+    # Frames from other sites stay in their page's renderer process. With a process per site,
+    # a frame that navigates from the LMS's site to the tool's moves to another process, and
+    # on a loaded machine Playwright sometimes loses that frame (the page has loaded, but
+    # Playwright keeps the old, empty one). Cookies, storage and framing rules are decided by
+    # site, not by process, so the tool is still a third party inside the LMS page.
+    "--disable-site-isolation-trials",
 ]
 
 
@@ -42,7 +48,28 @@ def wait_for_heading(page, name: str) -> None:
                 text = "(no body)"
             shown.append((each.url, text))
         message = f"no {name!r} heading in the frame; the frames show: {shown}"
-        raise AssertionError(message + server_state()) from error
+        traffic = "\n".join(getattr(page, "plh_traffic", [])[-15:])
+        raise AssertionError(f"{message}\nbrowser traffic:\n{traffic}{server_state()}") from error
+
+
+def record_traffic(page) -> None:
+    """Keep what the browser asks and gets on ``page`` (for :func:`wait_for_heading`'s report)."""
+    import time
+
+    log: list[str] = []
+    page.plh_traffic = log
+    started = time.monotonic()
+
+    def note(kind: str, text: str) -> None:
+        log.append(f"{time.monotonic() - started:7.2f}s {kind} {text[:160]}")
+
+    page.on("request", lambda r: note("request", f"{r.method} {r.url}"))
+    page.on("requestfinished", lambda r: note("finished", r.url))
+    page.on("requestfailed", lambda r: note("failed", f"{r.url} {r.failure}"))
+    page.on("framenavigated", lambda f: note("navigated", f.url))
+    page.on("crash", lambda p: note("crash", "the page's renderer crashed"))
+    page.on("console", lambda m: note("console", f"{m.type}: {m.text}"))
+    page.on("pageerror", lambda e: note("pageerror", str(e)))
 
 
 def server_state() -> str:
