@@ -1,6 +1,7 @@
 """What other apps may ask of the badges app: a learner's badges, ready to show.
 
-The LTI tool uses :func:`badges_for` for the learner's "My badges" page inside the LMS frame.
+The LTI tool uses :func:`badges_for` for the learner's "My badges" page inside the LMS frame,
+and :func:`step_badge_name` to name the badge a learner has just earned for a step.
 Nothing here reveals an email: share links point at the public credential page.
 """
 
@@ -16,7 +17,7 @@ from django.utils import timezone
 from badges.artwork import achievement_alt
 from badges.models import Credential
 from badges.models.issuer import site_url
-from hub.models import Learner
+from hub.models import Learner, StepPage
 
 LINKEDIN_ADD_TO_PROFILE = "https://www.linkedin.com/profile/add"
 
@@ -107,3 +108,20 @@ def badges_for(learner: Learner, now: datetime | None = None) -> list[BadgeSumma
             )
         )
     return summaries
+
+
+def step_badge_name(learner: Learner, step: StepPage) -> str | None:
+    """Name of the badge the learner holds for completing ``step`` (None: no such badge).
+
+    Badges for a step are awarded inside the progress transaction that completes it, so the
+    page shown right after "I have finished this lesson" can already name it.
+    """
+    credential = (
+        Credential.objects.filter(learner=learner, achievement__step=step)
+        .select_related("achievement")
+        .order_by("-issued_at")
+        .first()
+    )
+    if credential is None or credential.is_revoked:
+        return None
+    return credential.achievement.name

@@ -21,6 +21,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Page
 
+from badges.public import step_badge_name
 from hub import progress
 from hub.lesson_contents import contents_for
 from hub.models import Learner, LessonPage, StepPage
@@ -242,12 +243,10 @@ def _step_finished(learner: Learner, step: StepPage, session: LaunchSession) -> 
 
     The next step is outside this course link, so it opens on the public site in a new tab.
     """
-    from lti_tool.framed_badges import badge_earned_for
-
     following = step.get_next_siblings().live().type(StepPage).specific().first()
     return {
         "step_finished": True,
-        "earned_badge": badge_earned_for(learner, step),
+        "earned_badge": step_badge_name(learner, step),
         "my_badges_url": reverse("lti:my_badges", kwargs={"token": session.token}),
         "next_step": following,
     }

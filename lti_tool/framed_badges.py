@@ -6,28 +6,9 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from badges.models import Credential
 from badges.public import badges_for
-from hub.models import Learner, StepPage
 from lti_tool.framed import FramedRequest, framed
 from lti_tool.sessions import LaunchSession
-
-
-def badge_earned_for(learner: Learner, step: StepPage) -> str | None:
-    """Name of the badge the learner holds for completing ``step`` (None: no such badge).
-
-    Badges for a step are awarded inside the progress transaction that completes it, so the
-    page shown right after "I have finished this lesson" can already name it.
-    """
-    credential = (
-        Credential.objects.filter(learner=learner, achievement__step=step)
-        .select_related("achievement")
-        .order_by("-issued_at")
-        .first()
-    )
-    if credential is None or credential.is_revoked:
-        return None
-    return credential.achievement.name
 
 
 @framed
