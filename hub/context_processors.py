@@ -16,6 +16,8 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Site
 
+from hub.models.pages import GlossaryPage, MentorIndexPage, ProgrammePage, StepPage
+
 
 class Navigation:
     """The programme's home, steps, mentor directory and glossary, each looked up once."""
@@ -30,8 +32,6 @@ class Navigation:
         Falls back to a query when the site's root is something else (a programme has at
         most one, so both find the same page).
         """
-        from hub.models.pages import ProgrammePage
-
         site = Site.find_for_request(self.request) if self.request is not None else None
         root = site.root_page if site is not None else None
         if root is not None and root.live and issubclass(root.specific_class, ProgrammePage):
@@ -41,8 +41,6 @@ class Navigation:
     @cached_property
     def _sections(self) -> dict[type, Page]:
         """The first live mentor directory and glossary under the home, in one query."""
-        from hub.models.pages import GlossaryPage, MentorIndexPage
-
         if self.home is None:
             return {}
         found: dict[type, Page] = {}
@@ -53,21 +51,15 @@ class Navigation:
 
     @property
     def mentor_index(self) -> Page | None:
-        from hub.models.pages import MentorIndexPage
-
         return self._sections.get(MentorIndexPage)
 
     @property
     def glossary(self) -> Page | None:
-        from hub.models.pages import GlossaryPage
-
         return self._sections.get(GlossaryPage)
 
     @cached_property
     def steps(self) -> list[Any]:
         """The programme's live steps in order (``ProgrammePage.steps``)."""
-        from hub.models.pages import StepPage
-
         if self.home is None:
             return []
         steps = StepPage.objects.child_of(self.home).live()
@@ -94,3 +86,14 @@ def programme(request: HttpRequest) -> dict[str, Any]:
         "nav_glossary": SimpleLazyObject(lambda: found.glossary),
         "nav_steps": SimpleLazyObject(lambda: found.steps),
     }
+
+
+def add_programme_context(
+    page: Page, request: HttpRequest, context: dict[str, Any], options: dict[str, Any]
+) -> None:
+    """A programme page shown as the site's home reuses the steps and the mentor directory
+    the header's navigation has looked up for this request (registered in HubConfig.ready())."""
+    found = navigation(request)
+    if found.home is not None and found.home.pk == page.pk:
+        context["steps"] = found.steps
+        context["mentor_index"] = found.mentor_index

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
@@ -34,9 +34,7 @@ from hub.models.learning import (
     Reflection,
     StepCompletion,
 )
-
-if TYPE_CHECKING:
-    from hub.models.pages import LessonPage, StepPage
+from hub.models.pages import LessonPage, StepPage
 
 MAX_REFLECTION_LENGTH = 10_000
 
@@ -182,8 +180,6 @@ def check_step_access(
     locked for them too: they may read it, but nothing can be saved or answered through it.
     ``prerequisites`` are the step's, when the caller has them already.
     """
-    from hub.models.pages import StepPage
-
     done = set()
     if learner is not None:
         done = set(StepCompletion.objects.filter(learner=learner).values_list("step_id", flat=True))
@@ -204,8 +200,6 @@ def check_step_access(
 
 def lesson_access(learner: Learner | None, lesson: LessonPage) -> StepAccess:
     """The access rule applied to a lesson: the access of the step it belongs to."""
-    from hub.models.pages import StepPage
-
     step = lesson.step
     if not isinstance(step, StepPage):
         return StepAccess(True, [])
@@ -470,3 +464,28 @@ def apply_step_change(step: StepPage) -> int:
     )
     now = timezone.now()
     return sum(_complete_step_if_done(learner, step, now) for learner in candidates)
+
+
+# --- Page context (registered in HubConfig.ready(), see hub.models.pages.extend_context) -------
+def add_step_context(
+    page: StepPage, request: HttpRequest, context: dict[str, Any], options: dict[str, Any]
+) -> None:
+    """The learner's progress through the step's lessons, and whether the step is open."""
+    learner = learner_for(request)
+    context["step_progress"] = step_progress(learner, page, lessons=context["lessons"])
+    context["access"] = check_step_access(learner, page, context["prerequisites"])
+
+
+def add_lesson_context(
+    page: LessonPage, request: HttpRequest, context: dict[str, Any], options: dict[str, Any]
+) -> None:
+    """The learner, whether the lesson's step is open to them (``options["access"]`` when
+    the caller decided it already) and what they have done in the lesson."""
+    learner = learner_for(request)
+    access = options.get("access") or lesson_access(learner, page)
+    context.update(
+        access=access,
+        lesson_locked=not access.allowed,
+        learner=learner,
+        lesson_state=lesson_state(learner, page),
+    )

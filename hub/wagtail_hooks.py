@@ -22,6 +22,7 @@ from hub.models import (
     ProgrammePage,
     StepPage,
 )
+from hub.views import handle_lesson_post
 
 HUB_PAGE_MODELS = (ProgrammePage, StepPage, LessonPage, MentorIndexPage, MentorPage, GlossaryPage)
 
@@ -122,3 +123,12 @@ def use_programme_content_checker(request: Any, items: list[Any], page: Any = No
     for index, item in enumerate(items):
         if isinstance(item, ContentCheckerItem) and not isinstance(item, ProgrammeContentChecker):
             items[index] = ProgrammeContentChecker()
+
+
+@hooks.register("before_serve_page")
+def answer_lesson_posts(page: Page, request: HttpRequest, serve_args: Any, serve_kwargs: Any):
+    """A lesson's POST (an answer, a reflection, "I have finished") is answered by the hub's
+    lesson view; GETs are served by the page as usual."""
+    if request.method == "POST" and isinstance(page, LessonPage):
+        return handle_lesson_post(request, page)
+    return None

@@ -6,13 +6,13 @@ so editors cannot build a tree the site does not understand.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -77,6 +77,30 @@ STEP_CHANGES_HELP = (
 )
 
 
+#: Adds to a page's template context what the page model does not know: the learner's
+#: progress (``hub.progress``) or the request's navigation (``hub.context_processors``).
+#: Called as ``extend(page, request, context, options)``, ``options`` being the keyword
+#: arguments given to ``get_context``.
+ContextExtension = Callable[[Any, HttpRequest, dict[str, Any], dict[str, Any]], None]
+_CONTEXT_EXTENSIONS: dict[type[Page], list[ContextExtension]] = {}
+
+
+def extend_context(page_type: type[Page], extension: ContextExtension) -> None:
+    """Register ``extension`` for ``page_type`` (once), from an ``AppConfig.ready()``: the
+    page models stay beneath the rules and views that read them, with no import back."""
+    extensions = _CONTEXT_EXTENSIONS.setdefault(page_type, [])
+    if extension not in extensions:
+        extensions.append(extension)
+
+
+def _extended(
+    page: Page, request: HttpRequest, context: dict[str, Any], options: dict[str, Any]
+) -> dict[str, Any]:
+    for extension in _CONTEXT_EXTENSIONS.get(type(page), []):
+        extension(page, request, context, options)
+    return context
+
+
 def live_mentors(page: StepPage | LessonPage) -> Any:
     """The page's published mentors, by name, whether ``page`` is live or a preview.
 
@@ -125,16 +149,11 @@ class ProgrammePage(Page):
         return StepPage.objects.child_of(self).live().order_by("step_number", "path")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from hub.context_processors import navigation
-
-        context = super().get_context(request, *args, **kwargs)
-        found = navigation(request)
-        if found.home is not None and found.home.pk == self.pk:
-            # The header's navigation has looked these up for this request already.
-            context["steps"] = found.steps
-            context["mentor_index"] = found.mentor_index
-        else:  # another programme, or a preview of one not yet saved
+        context = _extended(self, request, super().get_context(request, *args, **kwargs), kwargs)
+        # Unless the request's navigation has looked them up already (hub.context_processors):
+        if "steps" not in context:
             context["steps"] = self.steps()
+        if "mentor_index" not in context:
             context["mentor_index"] = MentorIndexPage.objects.child_of(self).live().first()
         return context
 
@@ -231,17 +250,13 @@ class StepPage(Page):
             raise ValidationError({"prerequisites": "A step cannot be its own prerequisite."})
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from hub import progress
-
+        """The step, its lessons, prerequisites and mentors; the learner's progress and access
+        are added by ``hub.progress.add_step_context``."""
         context = super().get_context(request, *args, **kwargs)
-        lessons = list(self.lessons())
-        learner = progress.learner_for(request)
-        context["lessons"] = lessons
-        context["step_progress"] = progress.step_progress(learner, self, lessons=lessons)
-        context["prerequisites"] = prerequisites = list(self.prerequisites.all())
-        context["access"] = progress.check_step_access(learner, self, prerequisites)
+        context["lessons"] = list(self.lessons())
+        context["prerequisites"] = list(self.prerequisites.all())
         context["mentors"] = live_mentors(self)
-        return context
+        return _extended(self, request, context, kwargs)
 
 
 class LessonPage(Page):
@@ -355,36 +370,23 @@ class LessonPage(Page):
         return (lessons[i - 1] if i > 0 else None, lessons[i + 1] if i + 1 < len(lessons) else None)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from hub import progress
-
+        """The lesson, its place in the step and its mentors; the learner's access and state
+        are added by ``hub.progress.add_lesson_context`` (a POST is answered by the
+        ``before_serve_page`` hook in ``hub.wagtail_hooks``)."""
         context = super().get_context(request, *args, **kwargs)
         step_lessons = self.siblings_in_order()
         previous_lesson, next_lesson = self.previous_and_next(step_lessons)
-        learner = progress.learner_for(request)
-        access = kwargs.get("access") or progress.lesson_access(learner, self)
         context.update(
             step=self.step,
             step_lessons=step_lessons,  # the step's live lessons in order, this one included
-            access=access,
-            lesson_locked=not access.allowed,
             previous_lesson=previous_lesson,
             next_lesson=next_lesson,
             previous_url=previous_lesson.get_url(request) if previous_lesson else "",
             next_url=next_lesson.get_url(request) if next_lesson else "",
             mentors=live_mentors(self),
-            learner=learner,
-            lesson_state=progress.lesson_state(learner, self),
             feedback=kwargs.get("feedback", {}),
         )
-        return context
-
-    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        """GET shows the lesson; POST records a knowledge-check answer or a reflection."""
-        if request.method == "POST":
-            from hub.views import handle_lesson_post
-
-            return handle_lesson_post(request, self)
-        return super().serve(request, *args, **kwargs)
+        return _extended(self, request, context, kwargs)
 
 
 class MentorIndexPage(Page):
