@@ -47,10 +47,18 @@ def lesson_in_session(session: LaunchSession, lesson_id: int) -> LessonPage:
     return lesson
 
 
-def may_discuss(request: FramedRequest, session: LaunchSession, lesson: LessonPage) -> bool:
-    """Learners discuss the lessons of steps open to them; tutors and mentors every lesson."""
+def may_discuss(
+    request: FramedRequest,
+    session: LaunchSession,
+    lesson: LessonPage,
+    open_to_learner: bool | None = None,
+) -> bool:
+    """Learners discuss the lessons of steps open to them; tutors and mentors every lesson.
+    ``open_to_learner``: the step's access for the learner, when the caller has decided it."""
     if session.is_staff or session.is_mentor:
         return True
+    if open_to_learner is not None:
+        return open_to_learner
     return progress.lesson_access(request.learner, lesson).allowed
 
 

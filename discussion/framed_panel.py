@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from discussion import presenting, services
-from discussion.access import actor_for
+from discussion.access import actor_for, may_discuss
 from discussion.models import Post
 from lti_tool.framed import FramedLesson, FramedRequest
 from lti_tool.models import LaunchSession
@@ -23,8 +23,8 @@ def lesson_panel(request: FramedRequest, session: LaunchSession, framed: FramedL
     view knows already (the step's access, its lessons) is not looked up again.
     """
     lesson = framed.lesson
-    if not (session.is_staff or session.is_mentor or framed.open_to_learner):
-        return ""  # the same rule as access.may_discuss, from the access the view decided
+    if not may_discuss(request, session, lesson, framed.open_to_learner):
+        return ""
     actor = actor_for(request, session)
     programme_wide = services.is_programme_wide(lesson)
     thread = services.existing_thread(lesson, session.context_id, programme_wide)

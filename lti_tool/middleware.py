@@ -20,7 +20,6 @@ from django.http import HttpRequest, HttpResponse
 from lti_tool import platform_cache
 from security.csp import set_directive
 
-CACHE_KEY = platform_cache.CACHE_KEY
 # Where a view leaves the extra origins its response may be framed by.
 EXTRA_ATTRIBUTE = "lti_frame_ancestors"
 REDIRECTS = {301, 302, 303, 307, 308}

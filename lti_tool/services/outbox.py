@@ -60,7 +60,6 @@ LEASE = timedelta(seconds=90)
 RETRY_BASE_SECONDS = 30
 RETRY_CAP_SECONDS = 6 * 60 * 60
 MAX_ATTEMPTS = 20
-UNDELIVERED = Score.UNDELIVERED
 UNKNOWN_OUTCOME = "Outcome unknown: "
 
 
@@ -281,7 +280,7 @@ def claim(user_id: int, line_item_id: int, now: datetime | None = None) -> Score
     with transaction.atomic():
         rows = list(
             Score.objects.select_for_update()
-            .filter(user_id=user_id, line_item_id=line_item_id, status__in=UNDELIVERED)
+            .filter(user_id=user_id, line_item_id=line_item_id, status__in=Score.UNDELIVERED)
             .order_by("timestamp")
         )
         if not rows:
@@ -396,7 +395,7 @@ def claim_batch(streams: list[tuple[int, int]], now: datetime) -> list[Score]:
         rows = [
             r
             for r in Score.objects.select_for_update()
-            .filter(user_id__in=users, line_item_id__in=items, status__in=UNDELIVERED)
+            .filter(user_id__in=users, line_item_id__in=items, status__in=Score.UNDELIVERED)
             .order_by("timestamp")
             if (r.user_id, r.line_item_id) in wanted
         ]

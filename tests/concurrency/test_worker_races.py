@@ -23,7 +23,6 @@ from django_tasks_db.models import DBTaskResult
 
 from lti_tool.models import Score
 from lti_tool.roles import LEARNER
-from lti_tool.services import outbox
 from tests.support.database import shared_database_url
 from tests.support.live import TIMEOUT, at_once, framed_token, launch_over_http
 
@@ -63,7 +62,7 @@ def _wait_until_delivered(learners: int) -> None:
         final = Score.objects.filter(
             status=Score.Status.DELIVERED, activity_progress=Score.Activity.COMPLETED
         ).count()
-        undelivered = Score.objects.filter(status__in=outbox.UNDELIVERED).exists()
+        undelivered = Score.objects.filter(status__in=Score.UNDELIVERED).exists()
         waiting = DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).exists()
         if final >= learners and not undelivered and not waiting:
             return

@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from lti_tool.management.courses import find_context
+from lti_tool.models import Score
 from lti_tool.services import outbox
 
 
@@ -32,7 +33,7 @@ class Command(BaseCommand):
             return
         registration_id = course.deployment.registration_id
         delivered = outbox.deliver_due(registration_id=registration_id)
-        waiting = course.line_items.filter(scores__status__in=outbox.UNDELIVERED).count()
+        waiting = course.line_items.filter(scores__status__in=Score.UNDELIVERED).count()
         self.stdout.write(
             self.style.SUCCESS(f"Delivered {delivered} score(s); {waiting} still waiting.")
         )
