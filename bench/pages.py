@@ -178,8 +178,8 @@ def learner_with_progress(step):
 
     from hub.models import Learner, LessonPage, LessonProgress
     from lti_tool import roles
+    from lti_tool.launch.sessions import open_session
     from lti_tool.models import Deployment, LtiUser, Registration, ResourceLink
-    from lti_tool.sessions import open_session
 
     learner = Learner.objects.create(display_name="Bench Learner")
     registration = Registration.objects.create(

@@ -1,123 +1,27 @@
-"""The LTI section of the Wagtail admin: registrations, deployments, keys, setup values."""
+"""The LTI pages of the Wagtail admin: setup values and one-time links, gradebook scores.
+
+Only LTI administrators (those who may change platform registrations) open them; the menu
+items that lead here are shown to no one else. ``lti_tool/wagtail_hooks.py`` registers them.
+"""
 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
-from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import ModelPermissionPolicy
 
-from lti_tool.configuration import tool_configuration
-from lti_tool.models import Deployment, Registration, RegistrationToken, ToolKey
+from lti_tool.models import Deployment, Registration, RegistrationToken, Score, ToolKey
+from lti_tool.registration.configuration import tool_configuration
+from lti_tool.services import outbox
 from lti_tool.urls_helpers import tool_url
 
 
-class RegistrationViewSet(ModelViewSet):
-    model = Registration
-    name = "lti_registration"
-    url_prefix = "lti/platforms"
-    icon = "link"
-    menu_label = "Platforms"
-    add_to_admin_menu = False
-    list_display = [
-        "name",
-        "issuer",
-        "client_id",
-        BooleanColumn("active"),
-        Column("score_reporting", accessor="get_score_reporting_display", label="Progress sent as"),
-        DateColumn("created_at", label="Added"),
-    ]
-    list_filter = ["active", "product_family_code", "score_reporting"]
-    search_fields = ["name", "issuer", "client_id"]
-    panels = [
-        FieldPanel("name"),
-        MultiFieldPanel(
-            [FieldPanel("issuer"), FieldPanel("client_id")], heading="Platform identity"
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("auth_login_url"),
-                FieldPanel("auth_token_url"),
-                FieldPanel("key_set_url"),
-                FieldPanel("audience"),
-            ],
-            heading="Platform endpoints",
-        ),
-        FieldRowPanel([FieldPanel("active"), FieldPanel("auto_activate_deployments")]),
-        MultiFieldPanel(
-            [FieldPanel("product_family_code"), FieldPanel("score_reporting")],
-            heading="Gradebook",
-        ),
-    ]
-
-
-class DeploymentViewSet(ModelViewSet):
-    model = Deployment
-    name = "lti_deployment"
-    url_prefix = "lti/deployments"
-    icon = "site"
-    menu_label = "Deployments"
-    add_to_admin_menu = False
-    list_display = [
-        "__str__",
-        "deployment_id",
-        Column("registration"),
-        BooleanColumn("active"),
-        DateColumn("created_at", label="First seen"),
-    ]
-    list_filter = ["active", "registration"]
-    search_fields = ["deployment_id", "name"]
-    panels = [
-        HelpPanel(
-            "A deployment launches only when it is active. Unknown deployments appear "
-            "here, inactive, after their first launch."
-        ),
-        FieldPanel("registration"),
-        FieldPanel("deployment_id"),
-        FieldPanel("name"),
-        FieldPanel("active"),
-    ]
-
-
-class ToolKeyViewSet(ModelViewSet):
-    model = ToolKey
-    name = "lti_key"
-    url_prefix = "lti/keys"
-    icon = "key"
-    menu_label = "Signing keys"
-    add_to_admin_menu = False
-    list_display = [
-        "kid",
-        BooleanColumn("active"),
-        DateColumn("created_at"),
-        DateColumn("publish_until", label="Published until"),
-    ]
-    form_fields = ["publish_until"]
-    inspect_view_enabled = True
-    create_view_enabled = False
-
-
-class LtiViewSetGroup(ViewSetGroup):
-    menu_label = "LTI"
-    menu_icon = "link"
-    menu_order = 800
-    items = (RegistrationViewSet, DeploymentViewSet, ToolKeyViewSet)
-
-
-@hooks.register("register_admin_viewset")
-def register_lti_viewsets() -> LtiViewSetGroup:
-    return LtiViewSetGroup()
-
-
-def _can_manage(request: HttpRequest) -> bool:
+def can_manage(request: HttpRequest) -> bool:
+    """May this person change platform registrations (the LTI administrators)?"""
     policy = ModelPermissionPolicy(Registration)
     return policy.user_has_permission(request.user, "change")
 
@@ -127,12 +31,12 @@ class LtiAdministrationMenuItem(MenuItem):
     platform registrations): editors never see a link that would turn them away."""
 
     def is_shown(self, request: HttpRequest) -> bool:
-        return _can_manage(request)
+        return can_manage(request)
 
 
 def setup_view(request: HttpRequest) -> HttpResponse:
     """Values an LMS administrator copies, and one-time Dynamic Registration links."""
-    if not _can_manage(request):
+    if not can_manage(request):
         return redirect("wagtailadmin_home")
     new_link = ""
     if request.method == "POST":
@@ -161,25 +65,10 @@ def setup_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@hooks.register("register_admin_urls")
-def register_setup_url() -> list:
-    return [path("lti/setup/", setup_view, name="lti_setup")]
-
-
-@hooks.register("register_admin_menu_item")
-def register_setup_menu_item() -> MenuItem:
-    return LtiAdministrationMenuItem("LTI setup", reverse("lti_setup"), icon_name="cogs", order=801)
-
-
 # --- Gradebook scores (the AGS outbox) ---------------------------------------------------------
 def scores_view(request: HttpRequest) -> HttpResponse:
     """Scores waiting, failed and delivered, per platform, with "retry now"."""
-    from django.db.models import Count, Q
-
-    from lti_tool.models import Score
-    from lti_tool.services import outbox
-
-    if not _can_manage(request):
+    if not can_manage(request):
         return redirect("wagtailadmin_home")
     if request.method == "POST":
         score, platform = request.POST.get("score", ""), request.POST.get("registration", "")
@@ -225,16 +114,4 @@ def scores_view(request: HttpRequest) -> HttpResponse:
             "statuses": Score.Status.choices,
             "registration": registration,
         },
-    )
-
-
-@hooks.register("register_admin_urls")
-def register_scores_url() -> list:
-    return [path("lti/scores/", scores_view, name="lti_scores")]
-
-
-@hooks.register("register_admin_menu_item")
-def register_scores_menu_item() -> MenuItem:
-    return LtiAdministrationMenuItem(
-        "Gradebook scores", reverse("lti_scores"), icon_name="list-ul", order=802
     )

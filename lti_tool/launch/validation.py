@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -28,10 +29,11 @@ from pylti1p3.contrib.django import DjangoMessageLaunch
 from pylti1p3.exception import LtiException
 from pylti1p3.message_launch import TJwtData
 
-from lti_tool import platform_cache, platform_keys
-from lti_tool import state as login_state
+from lti_tool.launch import platform_keys
+from lti_tool.launch import state as login_state
+from lti_tool.launch.toolconf import DatabaseToolConf, ToolRegistration
 from lti_tool.models import Deployment, Registration
-from lti_tool.toolconf import DatabaseToolConf, ToolRegistration
+from lti_tool.registration import platform_cache
 
 CLAIM = "https://purl.imsglobal.org/spec/lti/claim/"
 MESSAGE_TYPE = CLAIM + "message_type"
@@ -125,7 +127,8 @@ class StrictMessageLaunch(DjangoMessageLaunch):
 
 
 def _platform_jwks(registration: Registration, refresh: bool = False) -> dict[str, Any]:
-    """The platform's JWKS (see :mod:`lti_tool.platform_keys`); ``refresh`` fetches it now."""
+    """The platform's JWKS (see :mod:`lti_tool.launch.platform_keys`); ``refresh`` fetches it
+    now."""
     try:
         if refresh:
             return platform_keys.refresh(registration.key_set_url)
@@ -217,16 +220,54 @@ def _is_web_url(url: object) -> bool:
     return parts.scheme in {"https", "http"} and bool(parts.netloc)
 
 
-def validate_launch(request: HttpRequest) -> ValidatedLaunch:
-    """Check an OIDC launch (the platform's form post) and return what it says."""
-    id_token = request.POST.get("id_token", "")
-    state_value = request.POST.get("state", "")
-    if not id_token:
+@dataclass
+class LaunchInProgress:
+    """What the checks have learned so far about one launch; each check adds to it.
+
+    The fields after ``request`` are filled in by the check that first needs them (the
+    pipeline's order guarantees a later check finds them set).
+    """
+
+    request: HttpRequest
+    id_token: str = field(init=False)
+    state_value: str = field(init=False)
+    login: login_state.LoginState = field(init=False)
+    header: dict[str, Any] = field(init=False)
+    body: dict[str, Any] = field(init=False)
+    context: dict[str, Any] = field(init=False)  # for the administrators' log line
+    kid: str = field(init=False)
+    iss: str = field(init=False)
+    client_id: str = field(init=False)
+    registration: Registration = field(init=False)
+    claims: dict[str, Any] = field(init=False)  # the verified body
+    message_type: str = field(init=False)
+    deployment_id: str = field(init=False)
+    pylti: StrictMessageLaunch = field(init=False)
+    deployment: Deployment = field(init=False)
+
+    def refused(self, code: str, detail: str, message: str = GENERIC) -> LaunchRefused:
+        return LaunchRefused(code, detail, message, context=self.context)
+
+
+# --- The checks, in the order validate_launch runs them ----------------------------------------
+# Each makes sure of one thing, or raises LaunchRefused with one of the codes listed beside it
+# in CHECKS. Until the token is read there is nothing to log about the platform.
+
+
+def posted_token_and_state(launch: LaunchInProgress) -> None:
+    """The platform's form post carries an id_token and the login's state."""
+    launch.id_token = launch.request.POST.get("id_token", "")
+    launch.state_value = launch.request.POST.get("state", "")
+    if not launch.id_token:
         raise LaunchRefused("missing_id_token", "The launch carried no id_token.")
-    if not state_value:
+    if not launch.state_value:
         raise LaunchRefused("missing_state", "The launch carried no state.")
-    login = login_state.find_state(state_value)
-    if login is None and login_state.was_used(state_value):
+
+
+def state_of_a_login_in_progress(launch: LaunchInProgress) -> None:
+    """The state is one this tool issued for a login still waiting for its launch."""
+    login = login_state.find_state(launch.state_value)
+    if login is None and login_state.was_used(launch.state_value):
         raise LaunchRefused("nonce_reused", "The state was already used (replay).", REPLAYED)
     if login is None:
         raise LaunchRefused(
@@ -234,68 +275,105 @@ def validate_launch(request: HttpRequest) -> ValidatedLaunch:
             "The state is unknown or expired (older than ten minutes, or never issued).",
             "This link has expired. Please go back to your course and open it again.",
         )
-    cookie = request.COOKIES.get(cookie_name(state_value), "")
-    secret = request.POST.get("lti_storage_secret", "")
-    if cookie != state_value and not login.browser_secret_matches(secret):
-        raise BrowserCheckNeeded(login)
+    launch.login = login
 
-    header, body = _unverified(id_token)
-    context = {
-        "iss": str(body.get("iss", ""))[:200],
-        "deployment_id": str(body.get(DEPLOYMENT_ID, ""))[:200],
+
+def browser_that_started_the_login(launch: LaunchInProgress) -> None:
+    """The browser proves it started this login: the state cookie, or the secret kept in the
+    platform's storage. Without either, :class:`BrowserCheckNeeded` lets the view ask the
+    platform's storage, or refuse with ``state_mismatch``."""
+    request = launch.request
+    cookie = request.COOKIES.get(cookie_name(launch.state_value), "")
+    secret = request.POST.get("lti_storage_secret", "")
+    if cookie != launch.state_value and not launch.login.browser_secret_matches(secret):
+        raise BrowserCheckNeeded(launch.login)
+
+
+def readable_token(launch: LaunchInProgress) -> None:
+    """The id_token decodes (unverified yet) to a JSON object."""
+    launch.header, launch.body = _unverified(launch.id_token)
+    launch.context = {
+        "iss": str(launch.body.get("iss", ""))[:200],
+        "deployment_id": str(launch.body.get(DEPLOYMENT_ID, ""))[:200],
     }
-    _check_time_claims(body, context)
-    if header.get("alg") != "RS256":
-        raise LaunchRefused(
-            "bad_alg", f"Algorithm {header.get('alg')!r} is not RS256.", context=context
-        )
-    kid = header.get("kid")
+
+
+def numeric_times(launch: LaunchInProgress) -> None:
+    """``exp``, ``iat`` and ``nbf``, when present, are numbers (see :func:`_check_time_claims`)."""
+    _check_time_claims(launch.body, launch.context)
+
+
+def rs256_header(launch: LaunchInProgress) -> None:
+    """The token says it is signed with RS256."""
+    alg = launch.header.get("alg")
+    if alg != "RS256":
+        raise launch.refused("bad_alg", f"Algorithm {alg!r} is not RS256.")
+
+
+def key_id(launch: LaunchInProgress) -> None:
+    """The header names the platform key that signed the token."""
+    kid = launch.header.get("kid")
     if not isinstance(kid, str) or not kid:
-        raise LaunchRefused("missing_kid", "The id_token header has no kid.", context=context)
-    iss = body.get("iss")
-    if not isinstance(iss, str) or iss != login.issuer:
-        raise LaunchRefused(
+        raise launch.refused("missing_kid", "The id_token header has no kid.")
+    launch.kid = kid
+
+
+def issuer_of_the_login(launch: LaunchInProgress) -> None:
+    """The token comes from the platform that started this login."""
+    iss = launch.body.get("iss")
+    if not isinstance(iss, str) or iss != launch.login.issuer:
+        raise launch.refused(
             "wrong_iss",
-            f"iss {iss!r} is not the platform that started this login ({login.issuer!r}).",
-            context=context,
+            f"iss {iss!r} is not the platform that started this login ({launch.login.issuer!r}).",
         )
-    client_id = _client_id_from_audience(body)
-    context["client_id"] = client_id[:200]
-    if client_id != login.client_id:
-        raise LaunchRefused(
+    launch.iss = iss
+
+
+def audience_of_the_login(launch: LaunchInProgress) -> None:
+    """The token is for this tool's client id in this login (``aud`` and ``azp`` agree)."""
+    client_id = _client_id_from_audience(launch.body)
+    launch.context["client_id"] = client_id[:200]
+    if client_id != launch.login.client_id:
+        raise launch.refused(
             "wrong_aud",
             f"aud/azp {client_id!r} is not this tool's client id "
-            f"for the login ({login.client_id!r}).",
-            context=context,
+            f"for the login ({launch.login.client_id!r}).",
         )
-    registration = platform_cache.find_registration(iss, client_id, request)
-    if registration is None or not registration.active:
-        raise LaunchRefused(
-            "unknown_registration",
-            f"No active registration for {iss} / {client_id}.",
-            context=context,
-        )
+    launch.client_id = client_id
 
-    # Signature, with one refetch of the platform's keys for a kid we have not seen.
-    jwk = _find_key(_platform_jwks(registration), kid)
+
+def active_registration(launch: LaunchInProgress) -> None:
+    """The platform is registered, and its registration is active."""
+    registration = platform_cache.find_registration(launch.iss, launch.client_id, launch.request)
+    if registration is None or not registration.active:
+        raise launch.refused(
+            "unknown_registration", f"No active registration for {launch.iss} / {launch.client_id}."
+        )
+    launch.registration = registration
+
+
+def verified_signature(launch: LaunchInProgress) -> None:
+    """The platform's key signed the token, which is current and names its issuer and
+    audience. A kid the tool has not seen makes it fetch the platform's keys once more."""
+    registration, context = launch.registration, launch.context
+    jwk = _find_key(_platform_jwks(registration), launch.kid)
     if jwk is None:
-        jwk = _find_key(_platform_jwks(registration, refresh=True), kid)
+        jwk = _find_key(_platform_jwks(registration, refresh=True), launch.kid)
     if jwk is None:
-        raise LaunchRefused(
+        raise launch.refused(
             "unknown_kid",
-            f"No key {kid!r} in the platform's JWKS, even after fetching it again.",
-            context=context,
+            f"No key {launch.kid!r} in the platform's JWKS, even after fetching it again.",
         )
     if jwk.get("alg", "RS256") != "RS256" or jwk.get("kty") != "RSA":
-        raise LaunchRefused("bad_alg", "The platform key is not an RS256 RSA key.", context=context)
+        raise launch.refused("bad_alg", "The platform key is not an RS256 RSA key.")
     try:
         public_key = JWK.from_json(json.dumps(jwk)).export_to_pem()
-        claims = jwt.decode(
-            id_token,
+        launch.claims = jwt.decode(
+            launch.id_token,
             public_key,
             algorithms=["RS256"],
-            audience=client_id,
-            issuer=iss,
+            audience=launch.client_id,
+            issuer=launch.iss,
             leeway=CLOCK_SKEW,
             options={"require": ["exp", "iat", "iss", "aud"], "verify_iat": True},
         )
@@ -324,75 +402,170 @@ def validate_launch(request: HttpRequest) -> ValidatedLaunch:
         raise LaunchRefused(
             "invalid_token", f"The id_token is not valid: {error}", context=context
         ) from error
-    if not isinstance(claims.get("iat"), int | float) or claims["iat"] > time.time() + CLOCK_SKEW:
-        raise LaunchRefused("iat_in_future", "iat is not a time in the past.", context=context)
 
-    # The nonce: one this tool issued for this login, used once.
-    nonce = claims.get("nonce")
+
+def issued_in_the_past(launch: LaunchInProgress) -> None:
+    """``iat`` is a time, and not later than now (with the clock skew allowed)."""
+    iat = launch.claims.get("iat")
+    if not isinstance(iat, int | float) or iat > time.time() + CLOCK_SKEW:
+        raise launch.refused("iat_in_future", "iat is not a time in the past.")
+
+
+def nonce_used_once(launch: LaunchInProgress) -> None:
+    """The nonce is the one this tool issued for this login, and is used now, once."""
+    nonce = launch.claims.get("nonce")
     if not isinstance(nonce, str) or not nonce:
-        raise LaunchRefused("missing_nonce", "The id_token has no nonce.", context=context)
-    if nonce != login.nonce:
-        raise LaunchRefused(
-            "unknown_nonce", "The nonce was not issued for this login.", context=context
-        )
-    if not login_state.consume_nonce(nonce, login.state):
-        raise LaunchRefused(
-            "nonce_reused",
-            "The nonce has already been used (replay).",
-            REPLAYED,
-            context=context,
-        )
+        raise launch.refused("missing_nonce", "The id_token has no nonce.")
+    if nonce != launch.login.nonce:
+        raise launch.refused("unknown_nonce", "The nonce was not issued for this login.")
+    if not login_state.consume_nonce(nonce, launch.login.state):
+        raise launch.refused("nonce_reused", "The nonce has already been used (replay).", REPLAYED)
 
-    # Message claims: pylti1p3's validators, then ours.
-    message_type = claims.get(MESSAGE_TYPE)
+
+def supported_message(launch: LaunchInProgress) -> None:
+    """A resource link launch or a Deep Linking request."""
+    message_type = launch.claims.get(MESSAGE_TYPE)
     if not isinstance(message_type, str) or message_type not in SUPPORTED_MESSAGES:
-        raise LaunchRefused(
-            "message_type", f"Unsupported message_type {message_type!r}.", context=context
-        )
-    deployment_id = claims.get(DEPLOYMENT_ID)
+        raise launch.refused("message_type", f"Unsupported message_type {message_type!r}.")
+    launch.message_type = message_type
+
+
+def deployment_named(launch: LaunchInProgress) -> None:
+    """The token names its deployment, within the spec's length."""
+    deployment_id = launch.claims.get(DEPLOYMENT_ID)
     if not isinstance(deployment_id, str) or not deployment_id:
-        raise LaunchRefused(
-            "missing_deployment", "The id_token has no deployment_id.", context=context
-        )
+        raise launch.refused("missing_deployment", "The id_token has no deployment_id.")
     if len(deployment_id) > MAX_ID_LENGTH:
-        raise LaunchRefused("invalid_message", "deployment_id is too long.", context=context)
+        raise launch.refused("invalid_message", "deployment_id is too long.")
+    launch.deployment_id = deployment_id
+
+
+def message_claims(launch: LaunchInProgress) -> None:
+    """pylti1p3's validators accept the message (its link or Deep Linking settings an object)."""
+    claims = launch.claims
     # pylti1p3's validators call .get() on these claims and crash on anything but an object.
-    shaped = RESOURCE_LINK if message_type == "LtiResourceLinkRequest" else DEEP_LINKING_SETTINGS
+    is_link = launch.message_type == "LtiResourceLinkRequest"
+    shaped = RESOURCE_LINK if is_link else DEEP_LINKING_SETTINGS
     if shaped in claims and not isinstance(claims[shaped], dict):
-        raise LaunchRefused("invalid_message", f"{shaped} is not an object.", context=context)
-    launch = StrictMessageLaunch(request, registration)
-    message = cast(TJwtData, {"header": header, "body": claims})  # as pylti1p3 reads them
-    launch.set_auto_validation(enable=False).set_jwt(message)
+        raise launch.refused("invalid_message", f"{shaped} is not an object.")
+    launch.pylti = StrictMessageLaunch(launch.request, launch.registration)
+    message = cast(TJwtData, {"header": launch.header, "body": claims})  # as pylti1p3 reads them
+    launch.pylti.set_auto_validation(enable=False).set_jwt(message)
     try:
-        launch.validate_message()
+        launch.pylti.validate_message()
     except LtiException as error:
-        raise LaunchRefused("invalid_message", str(error), context=context) from error
-    if not isinstance(claims.get("sub"), str) or not claims["sub"].strip():
-        raise LaunchRefused("missing_sub", "The id_token has an empty sub.", context=context)
-    if len(claims["sub"]) > MAX_ID_LENGTH:
-        raise LaunchRefused("invalid_message", "sub is too long.", context=context)
-    if not isinstance(claims.get(ROLES), list):
-        raise LaunchRefused("missing_roles", "The roles claim is not a list.", context=context)
-    if not _within_tool(request, claims.get(TARGET_LINK_URI)):
-        raise LaunchRefused(
-            "target_link_uri",
-            f"target_link_uri {claims.get(TARGET_LINK_URI)!r} is not on this tool.",
-            context=context,
-        )
+        raise launch.refused("invalid_message", str(error)) from error
 
-    if message_type == "LtiDeepLinkingRequest" and not _is_web_url(
-        claims[DEEP_LINKING_SETTINGS].get("deep_link_return_url")
+
+def subject(launch: LaunchInProgress) -> None:
+    """The person launching is named (``sub``), within the spec's length."""
+    sub = launch.claims.get("sub")
+    if not isinstance(sub, str) or not sub.strip():
+        raise launch.refused("missing_sub", "The id_token has an empty sub.")
+    if len(sub) > MAX_ID_LENGTH:
+        raise launch.refused("invalid_message", "sub is too long.")
+
+
+def roles_listed(launch: LaunchInProgress) -> None:
+    """The roles claim is a list (possibly empty)."""
+    if not isinstance(launch.claims.get(ROLES), list):
+        raise launch.refused("missing_roles", "The roles claim is not a list.")
+
+
+def target_on_this_tool(launch: LaunchInProgress) -> None:
+    """``target_link_uri`` points at this tool."""
+    target = launch.claims.get(TARGET_LINK_URI)
+    if not _within_tool(launch.request, target):
+        raise launch.refused("target_link_uri", f"target_link_uri {target!r} is not on this tool.")
+
+
+def deep_link_return_url(launch: LaunchInProgress) -> None:
+    """A Deep Linking request says where to send the instructor's choice back."""
+    if launch.message_type == "LtiDeepLinkingRequest" and not _is_web_url(
+        launch.claims[DEEP_LINKING_SETTINGS].get("deep_link_return_url")
     ):
-        raise LaunchRefused(
-            "deep_link_return_url",
-            "deep_linking_settings has no usable deep_link_return_url.",
-            context=context,
+        raise launch.refused(
+            "deep_link_return_url", "deep_linking_settings has no usable deep_link_return_url."
         )
 
-    deployment = _deployment(registration, deployment_id, request)
+
+def active_deployment(launch: LaunchInProgress) -> None:
+    """The deployment is active. An unknown one is recorded first, inactive unless the
+    registration activates new deployments, so an administrator can see and activate it."""
+    deployment = _deployment(launch.registration, launch.deployment_id, launch.request)
     if not deployment.active:
-        raise DeploymentAwaitingActivation(deployment, context)
-    return ValidatedLaunch(registration, deployment, claims, login, launch)
+        raise DeploymentAwaitingActivation(deployment, launch.context)
+    launch.deployment = deployment
+
+
+@dataclass(frozen=True)
+class Check:
+    """One step of launch validation and the refusal codes it may answer with."""
+
+    run: Callable[[LaunchInProgress], None]
+    refusals: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return self.run.__name__
+
+
+#: Every check, in order: the first that fails decides the refusal.
+CHECKS: tuple[Check, ...] = (
+    Check(posted_token_and_state, ("missing_id_token", "missing_state")),
+    Check(state_of_a_login_in_progress, ("nonce_reused", "unknown_state")),
+    Check(browser_that_started_the_login, ("state_mismatch",)),
+    Check(readable_token, ("malformed_token",)),
+    Check(numeric_times, ("invalid_exp", "invalid_iat", "invalid_nbf")),
+    Check(rs256_header, ("bad_alg",)),
+    Check(key_id, ("missing_kid",)),
+    Check(issuer_of_the_login, ("wrong_iss",)),
+    Check(audience_of_the_login, ("azp_mismatch", "wrong_aud")),
+    Check(active_registration, ("unknown_registration",)),
+    Check(
+        verified_signature,
+        (
+            "jwks_invalid",
+            "jwks_unavailable",
+            "unknown_kid",
+            "bad_alg",
+            "missing_exp",
+            "missing_iat",
+            "missing_iss",
+            "missing_aud",
+            "expired",
+            "iat_in_future",
+            "wrong_aud",
+            "wrong_iss",
+            "bad_signature",
+            "invalid_token",
+        ),
+    ),
+    Check(issued_in_the_past, ("iat_in_future",)),
+    Check(nonce_used_once, ("missing_nonce", "unknown_nonce", "nonce_reused")),
+    Check(supported_message, ("message_type",)),
+    Check(deployment_named, ("missing_deployment", "invalid_message")),
+    Check(message_claims, ("invalid_message",)),
+    Check(subject, ("missing_sub", "invalid_message")),
+    Check(roles_listed, ("missing_roles",)),
+    Check(target_on_this_tool, ("target_link_uri",)),
+    Check(deep_link_return_url, ("deep_link_return_url",)),
+    Check(active_deployment, ("deployment_inactive",)),
+)
+
+
+def validate_launch(request: HttpRequest) -> ValidatedLaunch:
+    """Check an OIDC launch (the platform's form post) and return what it says.
+
+    Runs :data:`CHECKS` in order; the first that fails raises :class:`LaunchRefused` (or
+    :class:`BrowserCheckNeeded`, which the view answers).
+    """
+    launch = LaunchInProgress(request)
+    for check in CHECKS:
+        check.run(launch)
+    return ValidatedLaunch(
+        launch.registration, launch.deployment, launch.claims, launch.login, launch.pylti
+    )
 
 
 def _deployment(

@@ -13,8 +13,8 @@ import pytest
 from django.urls import reverse
 
 from lti_tool import roles
+from lti_tool.launch.sessions import open_session
 from lti_tool.models import Deployment, LtiUser, Registration, ResourceLink
-from lti_tool.sessions import open_session
 from tests.sized_programme import assert_constant, counts_at, use_database_cache
 
 pytestmark = pytest.mark.django_db
