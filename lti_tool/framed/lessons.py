@@ -52,7 +52,7 @@ def _page_in_step(
     return lesson
 
 
-def page_url(session: LaunchSession, page: Page) -> str:
+def _page_url(session: LaunchSession, page: Page) -> str:
     return reverse("lti:page", kwargs={"token": session.token, "page_id": page.pk})
 
 
@@ -62,7 +62,7 @@ def resume(request: FramedRequest, session: LaunchSession) -> HttpResponse:
     page = linked_live_page(session)  # its id is all the redirect needs
     if page is None:
         return render(request, "lti_tool/link_not_set.html", {"session": session}, status=200)
-    return HttpResponseRedirect(page_url(session, page))
+    return HttpResponseRedirect(_page_url(session, page))
 
 
 @framed
@@ -87,7 +87,7 @@ def page(request: FramedRequest, session: LaunchSession, page_id: int) -> HttpRe
         context = target.get_context(request)
         context.update(base, **_locked_links(context["access"], request))
         context["lesson_urls"] = {
-            lesson.pk: page_url(session, lesson) for lesson in context["lessons"]
+            lesson.pk: _page_url(session, lesson) for lesson in context["lessons"]
         }
         return render(request, "lti_tool/framed_step.html", context)
 
@@ -100,7 +100,7 @@ def page(request: FramedRequest, session: LaunchSession, page_id: int) -> HttpRe
         if result.ok and result.redirect:
             # An explicit fragment: without one, browsers keep the form's (``#reflect-…``)
             # across the redirect and the page opens scrolled away from the result.
-            url = f"{page_url(session, lesson)}?notice={result.code}#{NOTICE_ANCHOR}"
+            url = f"{_page_url(session, lesson)}?notice={result.code}#{NOTICE_ANCHOR}"
             return HttpResponseRedirect(url)
         feedback, status = result.feedback, result.status
         if result.ok:  # an answer: its feedback in place, and what it completed on top
@@ -122,9 +122,9 @@ def page(request: FramedRequest, session: LaunchSession, page_id: int) -> HttpRe
         step_progress=progress.step_progress(
             request.learner, step, lessons=context["step_lessons"]
         ),
-        previous_url=page_url(session, previous_lesson) if previous_lesson else "",
-        next_url=page_url(session, next_lesson) if next_lesson else "",
-        step_url=page_url(session, step),
+        previous_url=_page_url(session, previous_lesson) if previous_lesson else "",
+        next_url=_page_url(session, next_lesson) if next_lesson else "",
+        step_url=_page_url(session, step),
         contents=contents_for(lesson),
         lesson_panels=_lesson_panels(request, session, lesson, context),
     )
@@ -178,7 +178,7 @@ def _tutor_step(
         **base,
         "page": step,
         "lessons": lessons,
-        "lesson_urls": {lesson.pk: page_url(session, lesson) for lesson in lessons},
+        "lesson_urls": {lesson.pk: _page_url(session, lesson) for lesson in lessons},
         "overview": overview,
         "status_labels": cohorts.STATUS_LABELS,
     }

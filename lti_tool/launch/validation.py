@@ -246,6 +246,7 @@ class LaunchInProgress:
     deployment: Deployment = field(init=False)
 
     def refused(self, code: str, detail: str, message: str = GENERIC) -> LaunchRefused:
+        """A refusal whose log line says which platform and deployment the token named."""
         return LaunchRefused(code, detail, message, context=self.context)
 
 
