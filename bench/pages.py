@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import secrets
 import statistics
 import sys
 import tempfile
@@ -177,34 +176,10 @@ def learner_with_progress(step):
     from django.utils import timezone
 
     from hub.models import Learner, LessonPage, LessonProgress
-    from lti_tool import roles
-    from lti_tool.models import Deployment, LtiUser, Registration, ResourceLink
-    from lti_tool.sessions import open_session
+    from lti_fixtures.sessions import framed_session
 
     learner = Learner.objects.create(display_name="Bench Learner")
-    registration = Registration.objects.create(
-        name="Bench LMS",
-        issuer="https://lms.invalid",
-        client_id="bench",
-        auth_login_url="https://lms.invalid/auth",
-        auth_token_url="https://lms.invalid/token",  # noqa: S106 (a URL, not a secret)
-        key_set_url="https://lms.invalid/jwks",
-    )
-    deployment = Deployment.objects.create(
-        registration=registration, deployment_id="bench", active=True
-    )
-    user = LtiUser.objects.create(registration=registration, sub="bench-1", learner=learner)
-    link = ResourceLink.objects.create(deployment=deployment, resource_link_id="l1", page=step)
-    session = open_session(
-        secrets.token_urlsafe(32),
-        message_type="LtiResourceLinkRequest",
-        registration=registration,
-        deployment=deployment,
-        lti_user=user,
-        learner_id=learner.pk,
-        roles=[roles.LEARNER],
-        resource_link=link,
-    )
+    session = framed_session(learner, step)
 
     def give_progress() -> None:
         now = timezone.now()

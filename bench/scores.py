@@ -115,7 +115,7 @@ def main() -> None:
         posts_before = server.request_count("ags.scores")
         sweeps = 0
         now = timezone.now()
-        while Score.objects.filter(line_item=outage_item, status__in=outbox.UNDELIVERED).exists():
+        while Score.objects.filter(line_item=outage_item, status__in=Score.UNDELIVERED).exists():
             sweeps += 1
             now += outbox.LEASE + outbox.backoff(sweeps) * 2
             outbox.deliver_due(now=now)

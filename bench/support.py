@@ -2,7 +2,8 @@
 course whose gradebook column receives the scores.
 
 The peer is the project's ``lti_platform``; the tool's side is registered the way an operator
-does it (``manage.py lti_add_platform``). Nothing here comes from the test suite.
+does it (``manage.py lti_add_platform``), and the course is made by ``lti_fixtures``, as in
+the tests. Nothing here comes from the test suite.
 """
 
 from __future__ import annotations
@@ -64,30 +65,14 @@ def add_course(
     """A course ``context_id`` on the peer with a column (maximum 10) for the link ``link_id``
     to ``page``, and the tool's Context, ResourceLink and LineItem for it, as a launch and its
     background task leave them."""
-    from lti_tool.models import Context, Deployment, ResourceLink
-    from lti_tool.services import outbox
+    from lti_fixtures.courses import course_with_column
 
-    platform = server.platform
-    platform.ensure_context(context_id, title="Peer Leadership 101")
-    peer_item = platform.ags.create_line_item(
-        context_id, label="Step score", score_maximum=10, resource_link_id=link_id
-    )
-    deployment = Deployment.objects.get(registration=registration, deployment_id=DEPLOYMENT_ID)
-    context = Context.objects.create(
-        deployment=deployment,
+    made = course_with_column(
+        server.platform,
+        registration,
+        page,
         context_id=context_id,
-        title="Peer Leadership 101",
-        memberships_url=platform.nrps.memberships_url(context_id),
+        link_id=link_id,
+        deployment_id=DEPLOYMENT_ID,
     )
-    link = ResourceLink.objects.create(
-        deployment=deployment,
-        context=context,
-        resource_link_id=link_id,
-        title="Step one",
-        page=page,
-        line_item_url=platform.ags.line_item_url(context_id, peer_item.id),
-    )
-    line_item = outbox.ags.line_item_for_link(link)
-    assert line_item is not None
-    outbox.ags.refresh_line_item(line_item)  # as the launch's background task does
-    return Course(server, line_item, peer_item.id)
+    return Course(server, made.line_item, made.peer_item_id)

@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from hub import views as hub_views
 from hub.api import router as content_router
-from lti_tool import views as lti_views
+from lti_tool.launch import views as lti_views
 from operations import views as operations_views
 
 urlpatterns = [

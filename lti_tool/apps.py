@@ -10,8 +10,8 @@ class LtiToolConfig(AppConfig):
 
         from badges.recipients import register_email_source
         from hub import events
-        from lti_tool import platform_cache
         from lti_tool.models import Deployment, Registration
+        from lti_tool.registration import platform_cache
         from lti_tool.services import outbox
         from lti_tool.services.recipients import learner_emails
 

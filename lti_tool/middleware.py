@@ -2,13 +2,14 @@
 
 Only the origins of active registrations (their issuer and their authorisation endpoint) may
 frame the tool. The list is kept in the shared cache with the registrations' generation
-(:mod:`lti_tool.platform_cache`), read once per request and rebuilt whenever a registration
-changes. The directive joins the site's one policy header (``security.csp``) instead of
+(:mod:`lti_tool.registration.platform_cache`), read once per request and rebuilt whenever a
+registration changes. The directive joins the site's one policy header (``security.csp``) instead of
 sending a header of its own. A redirect has no document that could be framed, so it gets the
 strictest rule, ``'self'``, without looking the registrations up (a launch is three redirects).
 
-One response may name one more origin with :func:`allow_framing_by`: Dynamic Registration,
-where the platform framing the page is, by definition, not registered yet.
+One response may name one more origin with
+:func:`lti_tool.registration.framing.allow_framing_by`: Dynamic Registration, where the
+platform framing the page is, by definition, not registered yet.
 """
 
 from __future__ import annotations
@@ -17,24 +18,16 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from lti_tool import platform_cache
+from lti_tool.registration import platform_cache
+from lti_tool.registration.framing import EXTRA_ATTRIBUTE
 from security.csp import set_directive
 
-# Where a view leaves the extra origins its response may be framed by.
-EXTRA_ATTRIBUTE = "lti_frame_ancestors"
 REDIRECTS = {301, 302, 303, 307, 308}
 
 
 def frame_ancestors(request: HttpRequest | None = None) -> list[str]:
     """Origins allowed to frame the tool, from active registrations (see platform_cache)."""
     return platform_cache.frame_ancestors(request)
-
-
-def allow_framing_by(response: HttpResponse, origin: str) -> HttpResponse:
-    """Let ``origin`` frame this one response, beside the registered platforms."""
-    extra: list[str] = getattr(response, EXTRA_ATTRIBUTE, [])
-    setattr(response, EXTRA_ATTRIBUTE, [*extra, origin])
-    return response
 
 
 class FrameAncestorsMiddleware:

@@ -23,7 +23,7 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 
-from lti_tool import state
+from lti_tool.launch import state
 from lti_tool.services import nrps, outbox
 
 DEFAULT_SCORE_SWEEP_SECONDS = 60

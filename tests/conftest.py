@@ -90,7 +90,8 @@ def _has_root_page(alias: str) -> bool:
 def _forget_platforms_in_memory() -> None:
     """Registrations kept in this process's memory may be rows an earlier test rolled back
     (no signal says so); each test starts without them, and without platform keys in hand."""
-    from lti_tool import platform_cache, platform_keys
+    from lti_tool.launch import platform_keys
+    from lti_tool.registration import platform_cache
 
     platform_cache.clear_local()
     platform_keys.forget_all()

@@ -391,8 +391,8 @@ def record_steps_done(learner: Learner, *steps: StepPage) -> None:
 def register_platform(server: Any, *, name: str, client_id: str, deployment_id: str) -> Any:
     """The tool's side of a registration with a platform peer ``server`` on loopback: the
     Registration with the peer's URLs and one active Deployment, registered as every other
-    platform is (``lti_tool.services.platforms``). Returns the Registration."""
-    from lti_tool.services import platforms
+    platform is (``lti_tool.registration.platforms``). Returns the Registration."""
+    from lti_tool.registration import platforms
 
     registration, _ = platforms.register_platform(
         issuer=server.platform.issuer,

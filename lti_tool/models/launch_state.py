@@ -4,7 +4,7 @@ Both used to live in the cache, where they could be culled or evicted under load
 launching at once, or anyone posting to the public login URL). They are rows now: nothing is
 lost until it expires, every web process and the task worker see the same rows, and
 consuming a login is one conditional ``UPDATE``, atomic on every database the project
-supports. Expired rows are purged by a periodic task (:func:`lti_tool.state.purge_expired`).
+supports. Expired rows are purged by a periodic task (:func:`lti_tool.launch.state.purge_expired`).
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from lti_tool.models import LineItem, LtiUser, ResourceLink, Score
-from lti_tool.score_reporting import partial_grading
+from lti_tool.registration.score_reporting import partial_grading
 from lti_tool.services import ags
 from lti_tool.services.errors import ServiceError
 

@@ -12,7 +12,14 @@ import pytest
 from hub.models import LessonProgress
 from tests.browser.axe import assert_accessible
 from tests.factories import build_programme
-from tests.support.browser import focused_text, framed, tab_to, wait_for_heading
+from tests.support.browser import (
+    answer_by_keyboard,
+    finish_lesson_by_keyboard,
+    focused_text,
+    framed,
+    tab_to,
+    wait_for_heading,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -66,23 +73,15 @@ def test_frame_resize_message_and_a_long_lesson_finished_keyboard_only(
     # Its contents list leads straight to the finish: one link, then one Tab.
     contents = frame.get_by_role("navigation", name="Sections of this lesson")
     assert contents.get_by_role("link").all_inner_texts()[-1] == "Finishing this lesson"
-    tab_to(page, "Finishing this lesson")
-    page.keyboard.press("Enter")
-    page.keyboard.press("Tab")
-    assert focused_text(page) == "I have finished this lesson"
-    page.keyboard.press("Enter")
+    finish_lesson_by_keyboard(page)
 
     # The result is at the top, with focus on it; the question is still to answer.
     frame.get_by_text("Saved. Some parts of this lesson are still to do.").wait_for()
     assert focused_text(page).endswith("Saved. Some parts of this lesson are still to do.")
     assert "#reflect" not in framed(page).url and "#finish" not in framed(page).url
 
-    tab_to(page, "q-q1-0")  # the first answer of the knowledge check
-    page.keyboard.press("Space")
-    tab_to(page, "Check my answer")
-    page.keyboard.press("Enter")
-    frame.get_by_text("Yes: partners share power.").wait_for()
-    assert "Yes: partners share power." in focused_text(page)
+    # The first answer of the knowledge check.
+    answer_by_keyboard(page, "q-q1-0", "Yes: partners share power.")
     progress = LessonProgress.objects.get(lesson=programme.lessons["first"])
     assert progress.completed_at is not None
 

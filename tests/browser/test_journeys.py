@@ -17,7 +17,14 @@ from django.core.management import call_command
 from hub.models import LessonProgress, StepCompletion
 from tests.browser.axe import assert_accessible
 from tests.factories import build_programme
-from tests.support.browser import focused_text, framed, tab_to, wait_for_heading
+from tests.support.browser import (
+    answer_by_keyboard,
+    finish_lesson_by_keyboard,
+    focused_text,
+    framed,
+    tab_to,
+    wait_for_heading,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -110,18 +117,10 @@ def test_learner_finishes_a_lesson_keyboard_only_at_400_percent_zoom(
     tab_to(page, "Start with Why stories matter")
     page.keyboard.press("Enter")
     frame.get_by_role("heading", level=1, name="Why stories matter").wait_for()
-    tab_to(page, "q-q1-0")  # the first answer of the knowledge check
-    page.keyboard.press("Space")
-    tab_to(page, "Check my answer")
-    page.keyboard.press("Enter")
-    frame.get_by_text("Yes: partners share power.").wait_for()
-    assert "Yes: partners share power." in focused_text(page)
+    # The first answer of the knowledge check.
+    answer_by_keyboard(page, "q-q1-0", "Yes: partners share power.")
     # The contents list leads to the finish: one link, then one Tab.
-    tab_to(page, "Finishing this lesson")
-    page.keyboard.press("Enter")
-    page.keyboard.press("Tab")
-    assert focused_text(page) == "I have finished this lesson"
-    page.keyboard.press("Enter")
+    finish_lesson_by_keyboard(page)
     frame.get_by_role("status").get_by_text("Lesson complete.").wait_for()
     assert focused_text(page).endswith("Lesson complete.")
     progress = LessonProgress.objects.get(lesson=programme.lessons["first"])

@@ -164,7 +164,7 @@ def test_csv_export(client, lms, programme, cohort):
 
 
 def test_csv_cells_cannot_become_formulas(lms):
-    from lti_tool.cohort import _cell
+    from lti_tool.framed.cohort import _cell
 
     assert _cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert _cell("@SUM") == "'@SUM" and _cell("Sam") == "Sam"
@@ -294,7 +294,7 @@ def test_a_sync_queued_for_long_says_the_worker_may_not_be_running():
 
     from django.utils import timezone
 
-    from lti_tool.cohort import SyncState
+    from lti_tool.framed.cohort import SyncState
     from lti_tool.models import RosterSync
 
     now = timezone.now()

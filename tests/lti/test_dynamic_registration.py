@@ -23,8 +23,8 @@ from django.test import Client
 from lti_platform import Platform, PlatformServer, is_registration_close_page
 from lti_platform import claims as c
 from lti_platform.forms import parse_auto_post_form
-from lti_tool import dynamic_registration as dr
 from lti_tool.models import Deployment, Registration, RegistrationToken, ResourceLink, ToolKey
+from lti_tool.registration import dynamic as dr
 from lti_tool.roles import INSTRUCTOR, LEARNER
 from tests.support.lti import TOOL, follow
 from tests.support.registration import (

@@ -7,14 +7,10 @@ every block type, with 5 and then 20 lessons, mentors and blocks of each type
 
 from __future__ import annotations
 
-import secrets
-
 import pytest
 from django.urls import reverse
 
-from lti_tool import roles
-from lti_tool.models import Deployment, LtiUser, Registration, ResourceLink
-from lti_tool.sessions import open_session
+from lti_fixtures.sessions import framed_session
 from tests.sized_programme import assert_constant, counts_at, use_database_cache
 
 pytestmark = pytest.mark.django_db
@@ -31,36 +27,8 @@ def _database_cache(settings) -> None:
     use_database_cache(settings)
 
 
-def learner_session(programme, learner):
-    registration = Registration.objects.create(
-        name="LMS",
-        issuer="https://lms.example",
-        client_id="hub",
-        auth_login_url="https://lms.example/auth",
-        auth_token_url="https://lms.example/token",
-        key_set_url="https://lms.example/jwks",
-    )
-    deployment = Deployment.objects.create(
-        registration=registration, deployment_id="d-1", active=True
-    )
-    user = LtiUser.objects.create(registration=registration, sub="learner-1", learner=learner)
-    link = ResourceLink.objects.create(
-        deployment=deployment, resource_link_id="link-1", page=programme.steps[0]
-    )
-    return open_session(
-        secrets.token_urlsafe(32),
-        message_type="LtiResourceLinkRequest",
-        registration=registration,
-        deployment=deployment,
-        lti_user=user,
-        learner_id=learner.pk,
-        roles=[roles.LEARNER],
-        resource_link=link,
-    )
-
-
 def test_framed_pages_make_the_same_queries_at_5_and_20(programme, learner):
-    session = learner_session(programme, learner)
+    session = framed_session(learner, programme.steps[0])
     lesson = programme.lessons["first"]
 
     def urls() -> dict[str, str]:

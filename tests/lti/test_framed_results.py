@@ -9,11 +9,13 @@ link sees who is where instead of a learner's "0 of 2, Start with…".
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 
 import pytest
 from django.core.management import call_command
 
 from badges.models import Achievement
+from hub.models import StepPage
 from hub.templatetags.hub_tags import verdict
 from lti_tool.roles import INSTRUCTOR, LEARNER
 from tests.support.lti import follow, launch
@@ -37,6 +39,29 @@ def text(response) -> str:
     return html.unescape(response.content.decode())
 
 
+@dataclass
+class InStepOne:
+    """A learner launched into step one, and the framed URLs of its two lessons."""
+
+    step: StepPage
+    token: str
+    first: str
+    second: str
+
+
+@pytest.fixture
+def in_step_one(client, lms, programme) -> InStepOne:
+    step = programme.steps[0]
+    page = open_framed(client, lms, step, "learner-1", [LEARNER])
+    token = page.wsgi_request.path.split("/")[3]
+    return InStepOne(
+        step,
+        token,
+        first=f"/lti/s/{token}/page/{programme.lessons['first'].pk}/",
+        second=f"/lti/s/{token}/page/{programme.lessons['second'].pk}/",
+    )
+
+
 @pytest.fixture
 def badges(programme) -> None:
     call_command("setup_badges", "--demo", verbosity=0)  # every step has a badge to award
@@ -44,13 +69,10 @@ def badges(programme) -> None:
 
 
 def test_finishing_a_step_shows_the_badge_and_the_next_step_with_focus(
-    client, lms, programme, badges
+    client, programme, badges, in_step_one
 ):
-    step = programme.steps[0]
-    page = open_framed(client, lms, step, "learner-1", [LEARNER])
-    token = page.wsgi_request.path.split("/")[3]
-    first = f"/lti/s/{token}/page/{programme.lessons['first'].pk}/"
-    second = f"/lti/s/{token}/page/{programme.lessons['second'].pk}/"
+    step, token = in_step_one.step, in_step_one.token
+    first, second = in_step_one.first, in_step_one.second
 
     saved = client.post(second, {"action": "reflect", "prompt_id": "r2", "text": "Carers."})
     # The reflection is all the second lesson asks for: saving it completes the lesson.
@@ -72,12 +94,8 @@ def test_finishing_a_step_shows_the_badge_and_the_next_step_with_focus(
     assert "Step Two: Leading others (opens in a new tab)" in body
 
 
-def test_a_reflection_that_completes_the_step_shows_the_badge(client, lms, programme, badges):
-    step = programme.steps[0]
-    page = open_framed(client, lms, step, "learner-1", [LEARNER])
-    token = page.wsgi_request.path.split("/")[3]
-    first = f"/lti/s/{token}/page/{programme.lessons['first'].pk}/"
-    second = f"/lti/s/{token}/page/{programme.lessons['second'].pk}/"
+def test_a_reflection_that_completes_the_step_shows_the_badge(client, badges, in_step_one):
+    step, first, second = in_step_one.step, in_step_one.first, in_step_one.second
     client.post(first, {"action": "answer", "question_id": "q1", "option": "0"})
     assert client.post(first, {"action": "finish"})["Location"].endswith(
         "?notice=lesson_complete#plh-notice"
@@ -92,13 +110,9 @@ def test_a_reflection_that_completes_the_step_shows_the_badge(client, lms, progr
 
 
 def test_an_answer_that_completes_the_step_says_so_and_keeps_focus_on_its_feedback(
-    client, lms, programme, badges
+    client, badges, in_step_one
 ):
-    step = programme.steps[0]
-    page = open_framed(client, lms, step, "learner-1", [LEARNER])
-    token = page.wsgi_request.path.split("/")[3]
-    first = f"/lti/s/{token}/page/{programme.lessons['first'].pk}/"
-    second = f"/lti/s/{token}/page/{programme.lessons['second'].pk}/"
+    step, first, second = in_step_one.step, in_step_one.first, in_step_one.second
     client.post(second, {"action": "reflect", "prompt_id": "r2", "text": "Carers."})
     # Reaching the end first: the lesson still waits for its question.
     assert client.post(first, {"action": "finish"})["Location"].endswith(
@@ -115,39 +129,31 @@ def test_an_answer_that_completes_the_step_says_so_and_keeps_focus_on_its_feedba
     assert 'id="plh-notice" role="status" tabindex="-1">' in body
 
 
-def test_a_wrong_answer_completes_nothing_and_says_nothing_on_top(client, lms, programme):
-    page = open_framed(client, lms, programme.steps[0], "learner-1", [LEARNER])
-    token = page.wsgi_request.path.split("/")[3]
-    first = f"/lti/s/{token}/page/{programme.lessons['first'].pk}/"
+def test_a_wrong_answer_completes_nothing_and_says_nothing_on_top(client, in_step_one):
+    first = in_step_one.first
     answered = client.post(first, {"action": "answer", "question_id": "q1", "option": "1"})
     assert answered.status_code == 200
     assert 'id="plh-notice"' not in text(answered)
 
 
-def test_a_typed_step_complete_notice_claims_no_badge(client, lms, programme, badges):
-    page = open_framed(client, lms, programme.steps[0], "learner-1", [LEARNER])
-    token = page.wsgi_request.path.split("/")[3]
-    lesson = f"/lti/s/{token}/page/{programme.lessons['first'].pk}/"
+def test_a_typed_step_complete_notice_claims_no_badge(client, badges, in_step_one):
+    lesson = in_step_one.first
     body = text(client.get(f"{lesson}?notice=step_complete"))
     assert "You have earned the badge" not in body
     assert "See it in My badges" not in body
     assert "Next:" not in body
 
 
-def test_an_error_is_the_element_that_takes_focus(client, lms, programme):
-    page = open_framed(client, lms, programme.steps[0], "learner-1", [LEARNER])
-    token = page.wsgi_request.path.split("/")[3]
-    lesson = f"/lti/s/{token}/page/{programme.lessons['first'].pk}/"
+def test_an_error_is_the_element_that_takes_focus(client, in_step_one):
+    lesson = in_step_one.first
     refused = client.post(lesson, {"action": "answer", "question_id": "q1", "option": ""})
     assert refused.status_code == 400
     assert 'role="alert" tabindex="-1" data-plh-focus' in text(refused)
     assert text(refused).count("data-plh-focus") == 1  # one element takes focus, not two
 
 
-def test_knowledge_check_feedback_is_focused_after_answering(client, lms, programme):
-    page = open_framed(client, lms, programme.steps[0], "learner-1", [LEARNER])
-    token = page.wsgi_request.path.split("/")[3]
-    lesson = f"/lti/s/{token}/page/{programme.lessons['first'].pk}/"
+def test_knowledge_check_feedback_is_focused_after_answering(client, in_step_one):
+    lesson = in_step_one.first
     answered = text(client.post(lesson, {"action": "answer", "question_id": "q1", "option": "0"}))
     assert 'role="status" tabindex="-1" data-plh-focus' in answered
     assert "Yes: partners share power." in answered

@@ -23,7 +23,7 @@ from django.utils import timezone
 from hub.models import Learner, LessonProgress
 from lti_platform import HOSTILE, RsaKey, Tamper, hostile_cases
 from lti_platform import claims as c
-from lti_tool import state as login_state
+from lti_tool.launch import state as login_state
 from lti_tool.models import (
     Context,
     Deployment,

@@ -14,7 +14,7 @@ from django.test import Client
 from django.utils import timezone
 
 from lti_platform import DeepLinkingResponseError, RsaKey
-from lti_tool.deep_linking import response_jwt
+from lti_tool.framed.deep_linking import response_jwt
 from lti_tool.models import Registration, ToolKey
 from lti_tool.roles import LEARNER
 from tests.support.keys import USER, accepted, launch_signed_with, refused_codes

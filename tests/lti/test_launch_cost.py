@@ -2,8 +2,9 @@
 
 A launch (login initiation, the id_token post and the landing redirect) runs a bounded number
 of queries that does not grow with the number of learners. Registrations and deployments are
-kept per process for a generation of the shared cache (``lti_tool.platform_cache``), platform
-keys in memory (``lti_tool.platform_keys``): a change made here or in another process, a
+kept per process for a generation of the shared cache
+(``lti_tool.registration.platform_cache``), platform keys in memory
+(``lti_tool.launch.platform_keys``): a change made here or in another process, a
 rotated platform key and a culled cache entry all take effect on the next launch.
 """
 
@@ -20,9 +21,10 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from lti_tool import platform_cache, platform_keys
-from lti_tool.launch import CONTEXT as CONTEXT_CLAIM
+from lti_tool.launch import platform_keys
+from lti_tool.launch.validation import CONTEXT as CONTEXT_CLAIM
 from lti_tool.models import Context, Deployment, LoginState, Membership, Registration
+from lti_tool.registration import platform_cache
 from lti_tool.roles import INSTRUCTOR, LEARNER
 from tests.support.keys import accepted, launch_signed_with, refused_codes
 from tests.support.lti import CLIENT_ID, DEPLOYMENT_ID, TOOL, follow, launch, start_login

@@ -10,11 +10,11 @@ from django.db import connection, connections
 from django.test import Client, RequestFactory, override_settings
 from django.utils import timezone
 
-from lti_tool import state as login_state
+from lti_tool.launch import state as login_state
+from lti_tool.launch.views import client_address
 from lti_tool.models import LaunchSession, LoginState
 from lti_tool.roles import LEARNER
 from lti_tool.schedule import Scheduler
-from lti_tool.views import client_address
 from tests.support.lti import CLIENT_ID, follow, launch
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from lti_tool.models import Deployment, Registration
-from lti_tool.services.platforms import EndpointsChanged, register_platform
+from lti_tool.registration.platforms import EndpointsChanged, register_platform
 
 PLATFORM = {
     "issuer": "https://lms.example.org",

@@ -12,9 +12,9 @@ import pytest
 from django.core.cache import cache
 
 from lti_platform import PlatformServer
-from lti_tool import dynamic_registration as dr
 from lti_tool.models import Registration, RegistrationToken, ToolKey
-from lti_tool.platform_cache import CACHE_KEY
+from lti_tool.registration import dynamic as dr
+from lti_tool.registration.platform_cache import CACHE_KEY
 from security.csp import parse
 from tests.support.registration import confirm, opened_by, register
 

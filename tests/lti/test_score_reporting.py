@@ -12,8 +12,8 @@ from collections.abc import Iterator
 import pytest
 
 from lti_tool.models import Registration, Score
+from lti_tool.registration.score_reporting import default_for_family, product_family_from_claims
 from lti_tool.roles import LEARNER
-from lti_tool.score_reporting import default_for_family, product_family_from_claims
 from tests.support.lti import DEPLOYMENT_ID, Lms, follow, launch, serve_lms
 
 pytestmark = pytest.mark.django_db

@@ -126,3 +126,24 @@ def tab_to(page, text: str, limit: int = 80) -> None:
 
 def focused_text(page) -> str:
     return framed(page).evaluate(ACTIVE)
+
+
+def finish_lesson_by_keyboard(page) -> None:
+    """In a framed lesson, reach the finish control the keyboard's way and press it: the
+    contents list's link to the last section, then one Tab."""
+    tab_to(page, "Finishing this lesson")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert focused_text(page) == "I have finished this lesson"
+    page.keyboard.press("Enter")
+
+
+def answer_by_keyboard(page, option: str, feedback: str) -> None:
+    """Choose the knowledge check's answer ``option`` (its input's id) and check it with the
+    keyboard; the ``feedback`` then shows, with focus on it."""
+    tab_to(page, option)
+    page.keyboard.press("Space")
+    tab_to(page, "Check my answer")
+    page.keyboard.press("Enter")
+    page.frame_locator("iframe").get_by_text(feedback).wait_for()
+    assert feedback in focused_text(page)

@@ -1,4 +1,6 @@
-"""Set-up for the AGS, NRPS and cohort tests: a course known to the tool and the peer."""
+"""Set-up for the AGS, NRPS and cohort tests: a course known to the tool and the peer (made
+by :func:`lti_fixtures.courses.course_with_column`, which the benchmarks use too), with its
+members."""
 
 from __future__ import annotations
 
@@ -9,8 +11,9 @@ from typing import Any
 from django.utils import timezone
 
 from hub.models import Learner
+from lti_fixtures.courses import TITLE, course_with_column
 from lti_platform import Member
-from lti_tool.models import Context, Deployment, LineItem, LtiUser, Membership, ResourceLink
+from lti_tool.models import Context, LineItem, LtiUser, Membership, ResourceLink
 from lti_tool.roles import LEARNER
 from lti_tool.services import outbox
 from tests.support.lti import Lms
@@ -45,31 +48,20 @@ def make_course(
     roles: list[str] | None = None,
 ) -> Course:
     platform = lms.platform
-    platform.ensure_context(context_id, title="Peer Leadership 101")
+    platform.ensure_context(context_id, title=TITLE)
     for sub in subs:
         platform.add_member(Member(sub, roles=roles or [LEARNER], name=f"Name {sub}"), context_id)
-    peer_item = platform.ags.create_line_item(
-        context_id, label="Step score", score_maximum=score_maximum, resource_link_id=link_id
-    )
-    deployment = Deployment.objects.get(registration=lms.registration, deployment_id="deployment-1")
-    context = Context.objects.create(
-        deployment=deployment,
+    made = course_with_column(
+        platform,
+        lms.registration,
+        page,
         context_id=context_id,
-        title="Peer Leadership 101",
-        memberships_url=platform.nrps.memberships_url(context_id),
+        link_id=link_id,
+        score_maximum=score_maximum,
     )
-    link = ResourceLink.objects.create(
-        deployment=deployment,
-        context=context,
-        resource_link_id=link_id,
-        title="Step one",
-        page=page,
-        line_item_url=platform.ags.line_item_url(context_id, peer_item.id),
-    )
-    course = Course(lms, context, link, peer_item.id)
-    outbox.ags.refresh_line_item(course.item)  # as the launch's background task does
+    course = Course(lms, made.context, made.link, made.peer_item_id)
     for sub in subs:
-        course.users[sub] = add_user(lms, context, sub, roles or [LEARNER])
+        course.users[sub] = add_user(lms, made.context, sub, roles or [LEARNER])
     return course
 
 

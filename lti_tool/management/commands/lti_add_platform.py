@@ -5,8 +5,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from lti_tool.dynamic_registration import allowed_url
-from lti_tool.services.platforms import register_platform
+from lti_tool.registration.dynamic import allowed_url
+from lti_tool.registration.platforms import register_platform
 
 URL_OPTIONS = {
     "issuer": "issuer",

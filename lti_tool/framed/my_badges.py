@@ -7,8 +7,8 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from badges.public import badges_for
-from lti_tool.framed import FramedRequest, framed
-from lti_tool.sessions import LaunchSession
+from lti_tool.framed.frame import FramedRequest, framed
+from lti_tool.launch.sessions import LaunchSession
 
 
 @framed

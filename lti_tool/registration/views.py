@@ -1,4 +1,5 @@
-"""The Dynamic Registration page the LMS opens (``/lti/register/``).
+"""Registering the tool with a platform: by hand from ``/lti/config.json``, or through the
+Dynamic Registration page the LMS opens (``/lti/register/``).
 
 The LMS opens it once with ``token`` (the one-time link), ``openid_configuration`` and
 ``registration_token`` in the query string. Only that first request carries them in its URL:
@@ -18,19 +19,27 @@ import json
 import logging
 from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
-from lti_tool import dynamic_registration as dr
-from lti_tool.configuration import registration_payload
-from lti_tool.middleware import allow_framing_by
+from lti_tool.registration import dynamic as dr
+from lti_tool.registration.configuration import registration_payload, tool_configuration
+from lti_tool.registration.framing import allow_framing_by
 
 logger = logging.getLogger("lti_tool.registration")
+
+
+@require_GET
+def config_json(request: HttpRequest) -> JsonResponse:
+    """Everything an LMS administrator needs to register the tool by hand."""
+    data: dict[str, Any] = tool_configuration(request)
+    return JsonResponse(data, json_dumps_params={"indent": 2})
 
 
 def no_referrer(view: Callable[[HttpRequest], HttpResponse]) -> Callable[..., HttpResponse]:

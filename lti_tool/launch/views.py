@@ -1,4 +1,4 @@
-"""The tool's stable LTI endpoints: OIDC login, launch, JWKS and configuration."""
+"""The tool's stable LTI launch endpoints: OIDC login, launch and the tool's public keys (JWKS)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lti_tool import platform_cache, platform_keys
-from lti_tool import state as login_state
-from lti_tool.configuration import tool_configuration
-from lti_tool.cookies import set_framed_cookie
-from lti_tool.launch import (
+from lti_tool.launch import platform_keys
+from lti_tool.launch import state as login_state
+from lti_tool.launch.cookies import set_framed_cookie
+from lti_tool.launch.sessions import record_launch
+from lti_tool.launch.toolconf import DatabaseToolConf
+from lti_tool.launch.validation import (
     BrowserCheckNeeded,
     DeploymentAwaitingActivation,
     LaunchRefused,
@@ -26,8 +27,7 @@ from lti_tool.launch import (
     validate_launch,
 )
 from lti_tool.models import ToolKey
-from lti_tool.sessions import record_launch
-from lti_tool.toolconf import DatabaseToolConf
+from lti_tool.registration import platform_cache
 from lti_tool.urls_helpers import tool_url
 
 logger = logging.getLogger("lti_tool.launch")
@@ -249,10 +249,3 @@ def jwks(request: HttpRequest) -> JsonResponse:
     response["Cache-Control"] = "public, max-age=300"
     response["Access-Control-Allow-Origin"] = "*"
     return response
-
-
-@require_GET
-def config_json(request: HttpRequest) -> JsonResponse:
-    """Everything an LMS administrator needs to register the tool by hand."""
-    data: dict[str, Any] = tool_configuration(request)
-    return JsonResponse(data, json_dumps_params={"indent": 2})

@@ -20,10 +20,10 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from lti_tool.configuration import registration_payload
 from lti_tool.models import Registration, RegistrationToken
-from lti_tool.score_reporting import default_for_family
-from lti_tool.services.platforms import EndpointsChanged, register_platform
+from lti_tool.registration.configuration import registration_payload
+from lti_tool.registration.platforms import EndpointsChanged, register_platform
+from lti_tool.registration.score_reporting import default_for_family
 
 TIMEOUT = 15
 PLATFORM_CONFIGURATION = "https://purl.imsglobal.org/spec/lti-platform-configuration"

@@ -33,7 +33,8 @@ import requests
 from django.core.cache import cache
 from django.db import connections
 
-logger = logging.getLogger(__name__)
+# The name operators filter on, kept from before the launch package was made.
+logger = logging.getLogger("lti_tool.platform_keys")
 
 FETCH_TIMEOUT = 10
 FRESH_SECONDS = 3600

@@ -11,8 +11,8 @@ from pylti1p3.lineitem import LineItem
 from wagtail.models import Page
 
 from hub.models import LessonPage, StepPage
+from lti_tool.launch.toolconf import ToolRegistration
 from lti_tool.models import Registration
-from lti_tool.toolconf import ToolRegistration
 
 MAX_ITEMS = 50
 MAX_SCORE = 1000

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lti_tool import platform_cache
 from lti_tool.models import Registration, Score
+from lti_tool.registration import platform_cache
 
 TOOL_PLATFORM = "https://purl.imsglobal.org/spec/lti/claim/tool_platform"
 # Product families whose gradebooks keep only FullyGraded scores.

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from hub.models import Learner
 from lti_tool import roles as role_vocabulary
-from lti_tool.launch import (
+from lti_tool.launch.validation import (
     AGS_ENDPOINT,
     CONTEXT,
     CUSTOM,
@@ -32,7 +32,7 @@ from lti_tool.launch import (
 )
 from lti_tool.models import Context, LaunchSession, LtiUser, Membership, ResourceLink
 from lti_tool.models.launch_state import digest
-from lti_tool.score_reporting import choose_on_first_launch
+from lti_tool.registration.score_reporting import choose_on_first_launch
 from lti_tool.services.launches import after_launch
 
 SESSION_TTL = LaunchSession.TTL

@@ -9,8 +9,8 @@ from pylti1p3.deployment import Deployment as PyltiDeployment
 from pylti1p3.registration import Registration as PyltiRegistration
 from pylti1p3.tool_config import ToolConfAbstract
 
-from lti_tool import platform_cache
 from lti_tool.models import Registration, ToolKey
+from lti_tool.registration import platform_cache
 
 
 class ToolRegistration(PyltiRegistration):
