@@ -17,5 +17,6 @@ urlpatterns = [
     path("s/<str:token>/deep-link/", framed.deep_link, name="deep_link"),
     path("s/<str:token>/cohort/", framed.cohort, name="cohort"),
     path("s/<str:token>/badges/", framed_badges.my_badges, name="my_badges"),
+    path("s/<str:token>/badges/record.json", framed_badges.my_record, name="my_record"),
     path("s/<str:token>/cohort.csv", framed.cohort_csv, name="cohort_csv"),
 ]
