@@ -260,6 +260,46 @@ _REFUSAL_EXAMPLES = [
 ]
 
 
+_RECORD_EXAMPLES = [
+    OpenApiExample(
+        "A learner record holding a revoked badge (shortened)",
+        value={
+            "kind": "clr",
+            "verdict": "not_all_current",
+            "verdict_text": "Genuine record, but not every badge in it counts today: 1 badge "
+            "revoked.",
+            "valid": False,
+            "recipient_match": None,
+            "summary": {
+                "record_name": "Record of achievement from Peer Leadership Hub",
+                "issuer_name": "Peer Leadership Hub",
+                "valid_from": "2026-11-29T16:30:39Z",
+                "credential_count": "2",
+            },
+            "unverified_claims": {},
+            "checks": [
+                {
+                    "key": "contents",
+                    "label": "Badges in the record",
+                    "passed": False,
+                    "detail": "1 of 2 badges are valid; 1 revoked.",
+                }
+            ],
+            "credentials": [
+                {"kind": "credential", "verdict": "valid", "valid": True},
+                {
+                    "kind": "credential",
+                    "verdict": "revoked",
+                    "valid": False,
+                    "revocation_reason": "Awarded in error",
+                },
+            ],
+        },
+        response_only=True,
+        status_codes=["200"],
+    ),
+]
+
 _REPORT = PolymorphicProxySerializer(
     component_name="VerificationReport",
     serializers={"credential": VerificationSerializer, "clr": RecordVerificationSerializer},
@@ -306,7 +346,12 @@ class VerifyView(APIView):
             "multipart/form-data": VerifyRequestSerializer,
         },
         responses={
-            200: _REPORT,
+            200: OpenApiResponse(
+                _REPORT,
+                description="The report: of one badge (``kind``: ``credential``) or of a "
+                "learner record and every badge inside it (``kind``: ``clr``).",
+                examples=_RECORD_EXAMPLES,
+            ),
             400: OpenApiResponse(
                 VerifyRefusalSerializer,
                 description="The request holds no credential that can be read; nothing was "
