@@ -37,7 +37,7 @@ from badges.issuing import recipient_for
 from badges.jsonld import CLR_CONTEXT_URL, CREDENTIALS_V2_URL, OB3_CONTEXT_URL, OB3_EXTENSIONS_URL
 from badges.models import Achievement, Credential, Issuer
 from badges.signing import active_key, hash_identifier, new_salt
-from hub.models import Learner
+from hub.models import Learner, StepPage
 
 __all__ = [
     "CLR_CONTEXT",
@@ -105,27 +105,39 @@ def _achievement_id(credential: Credential) -> str | None:
     return identifier if isinstance(identifier, str) else None
 
 
-def _step_preconditions(achievement: Achievement) -> list[Achievement]:
-    """The achievements of the steps that ``achievement``'s step requires."""
-    step = achievement.step
-    if step is None:
-        return []
-    return list(Achievement.objects.filter(step__in=step.prerequisites.all()))
+def _step_prerequisites(credentials: Sequence[Credential]) -> dict[int, set[int]]:
+    """For each step of the record's achievements, the steps it requires (one query)."""
+    steps = {c.achievement.step_id for c in credentials if c.achievement.step_id is not None}
+    required: dict[int, set[int]] = {}
+    links = StepPage.prerequisites.through.objects.filter(from_steppage_id__in=steps)
+    for step_id, prerequisite_id in links.values_list("from_steppage_id", "to_steppage_id"):
+        required.setdefault(step_id, set()).add(prerequisite_id)
+    return required
 
 
 def _associations(credentials: Sequence[Credential]) -> list[dict[str, Any]]:
     """``precedes`` associations between achievements of the record, in a stable order."""
     ids = {credential.achievement_id: _achievement_id(credential) for credential in credentials}
+    by_step: dict[int, set[int]] = {}
+    for credential in credentials:
+        if credential.achievement.step_id is not None:
+            by_step.setdefault(credential.achievement.step_id, set()).add(credential.achievement_id)
+    prerequisites = _step_prerequisites(credentials)
     pairs: set[tuple[str, str]] = set()
     for credential in credentials:
-        target = ids[credential.achievement_id]
+        achievement = credential.achievement
+        target = ids[achievement.id]
         if target is None:
             continue
-        for provider in (_step_preconditions, *_preconditions):
-            for before in provider(credential.achievement):
-                source = ids.get(before.pk)
-                if source is not None and source != target:
-                    pairs.add((source, target))
+        before: set[int] = set()
+        for step_id in prerequisites.get(achievement.step_id or 0, set()):
+            before |= by_step.get(step_id, set())
+        for provider in _preconditions:
+            before |= {required.pk for required in provider(achievement)}
+        for achievement_id in before:
+            source = ids.get(achievement_id)
+            if source is not None and source != target:
+                pairs.add((source, target))
     return [
         {
             "type": "Association",

@@ -8,6 +8,8 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from badges.clr import (
     CLR_CONTEXT,
@@ -20,7 +22,7 @@ from badges.clr import (
 from badges.dataintegrity import verify_proof
 from badges.issuing import award, revoke
 from badges.jsonld import CLR_CONTEXT_URL, CREDENTIALS_V2_URL
-from badges.models import Credential, SigningKey
+from badges.models import Achievement, Credential, SigningKey
 from badges.signing import identifier_matches, resolve_key
 from badges.verify import Verdict, Verification
 from badges.verify_record import (
@@ -334,3 +336,19 @@ def test_submissions_are_told_apart(record, held):
     assert isinstance(single, Verification) and single.verdict == Verdict.VALID
     unreadable = verify_submission("{not json")
     assert isinstance(unreadable, Verification) and unreadable.verdict == Verdict.INVALID
+
+
+def test_a_record_takes_the_same_few_queries_however_many_badges(
+    email_learner, held, issuer, django_assert_num_queries
+):
+    learner_record(email_learner)  # the issuer's key exists from here on
+    with CaptureQueriesContext(connection) as three:
+        learner_record(email_learner)
+    for number in range(9):
+        extra = Achievement.objects.create(
+            issuer=issuer, name=f"Extra {number}", description="d", criteria_narrative="c"
+        )
+        award(email_learner, extra)
+    with django_assert_num_queries(len(three.captured_queries)):
+        record = learner_record(email_learner)
+    assert len(_embedded(record)) == 12
