@@ -33,7 +33,12 @@ from badges.verify_record import (
     verify_submission,
 )
 from hub.models import Learner
-from tests.support.records import learner_with_badges, record_variants, step_two_achievement
+from tests.support.records import (
+    learner_with_badges,
+    record_variants,
+    resign_record,
+    step_two_achievement,
+)
 
 ISSUED = datetime(2026, 6, 1, 9, 30, tzinfo=UTC)
 
@@ -352,3 +357,14 @@ def test_a_record_takes_the_same_few_queries_however_many_badges(
     with django_assert_num_queries(len(three.captured_queries)):
         record = learner_record(email_learner)
     assert len(_embedded(record)) == 12
+
+
+def test_a_record_claiming_another_issuer_is_from_an_unknown_issuer(record):
+    key = SigningKey.objects.get()
+    impostor = copy.deepcopy(record)
+    impostor["issuer"]["id"] = "https://impostor.example.net/issuers/plh"
+    report = verify_record(resign_record(impostor, key))
+    assert report.verdict == RecordVerdict.UNKNOWN_ISSUER
+    issuer = next(c for c in report.checks if c.key == "issuer")
+    assert issuer.passed is False and "is not an issuer we know" in issuer.detail
+    assert report.facts == {}
