@@ -14,6 +14,7 @@ from django.core.exceptions import RequestDataTooBig
 from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiResponse,
+    PolymorphicProxySerializer,
     extend_schema,
     extend_schema_field,
 )
@@ -26,7 +27,8 @@ from rest_framework.views import APIView, exception_handler
 
 from badges.forms import MAX_IMAGE_BYTES, refusal_message
 from badges.untrusted import MAX_JSON_BYTES, UntrustedJSONError, parse_json_object
-from badges.verify import UnreadableCredential, Verdict, read_credential, verify_credential
+from badges.verify import UnreadableCredential, Verdict, read_credential
+from badges.verify_record import RecordVerdict, RecordVerification, verify_submission
 
 
 class BoundedJSONParser(JSONParser):
@@ -76,13 +78,17 @@ class VerifyRequestSerializer(serializers.Serializer):
     """Exactly one of ``credential``, ``url`` or ``image``; ``email`` is optional."""
 
     credential = CredentialField(
-        required=False, help_text="The credential as a JSON object (or JSON text)."
+        required=False,
+        help_text="The credential as a JSON object (or JSON text): an Open Badges 3.0 "
+        "credential or a CLR 2.0 learner record.",
     )
     url = serializers.CharField(
         required=False, max_length=2000, help_text="A credential URL on this site."
     )
     image = serializers.FileField(
-        required=False, help_text="A baked PNG or SVG badge image (multipart upload)."
+        required=False,
+        help_text="A baked PNG or SVG badge image, or a badge or learner record as a JSON "
+        "file (multipart upload).",
     )
     email = serializers.EmailField(
         required=False,
@@ -116,6 +122,11 @@ class CheckSerializer(serializers.Serializer):
 
 
 class VerificationSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(
+        choices=["credential"],
+        default="credential",
+        help_text="``credential``: the report of one badge (Open Badges 3.0 credential).",
+    )
     verdict = serializers.ChoiceField(choices=[v.value for v in Verdict])
     verdict_text = serializers.CharField()
     valid = serializers.BooleanField()
@@ -132,6 +143,54 @@ class VerificationSerializer(serializers.Serializer):
         "itself: claims, not facts. Empty when the signature is genuine.",
     )
     checks = CheckSerializer(many=True)
+
+
+class RecordCheckSerializer(serializers.Serializer):
+    key = serializers.ChoiceField(
+        choices=["format", "proof", "dates", "issuer", "contents", "recipient"],
+        help_text="``contents`` sums up the badges' own verdicts; the others check the "
+        "record itself.",
+    )
+    # A field named "label" shadows Field.label in DRF's stubs; it is the check's own label.
+    label = serializers.CharField()  # type: ignore[assignment]
+    passed = serializers.BooleanField(allow_null=True)
+    detail = serializers.CharField()
+
+
+class RecordVerificationSerializer(serializers.Serializer):
+    """The report of a whole learner record (a CLR 2.0 ``ClrCredential``)."""
+
+    kind = serializers.ChoiceField(
+        choices=["clr"],
+        help_text="``clr``: the report of a learner record and of every badge inside it.",
+    )
+    verdict = serializers.ChoiceField(
+        choices=[v.value for v in RecordVerdict],
+        help_text="``valid`` only when the record and every badge in it are valid; "
+        "``not_all_current`` for a genuine record holding a badge that is revoked, suspended "
+        "or expired; ``tampered`` when the record or a badge inside it was changed.",
+    )
+    verdict_text = serializers.CharField()
+    valid = serializers.BooleanField()
+    recipient_match = serializers.BooleanField(
+        allow_null=True, help_text="Whether the email given matches the record's recipient."
+    )
+    summary = serializers.DictField(
+        child=serializers.CharField(allow_null=True),
+        help_text="The record's own fields (record_name, issuer_name, valid_from, "
+        "credential_count, ...), only when the record's signature is genuine; empty otherwise.",
+    )
+    unverified_claims = serializers.DictField(
+        child=serializers.CharField(allow_null=True),
+        help_text="What a record whose signature could not be verified says about itself: "
+        "claims, not facts.",
+    )
+    checks = RecordCheckSerializer(many=True)
+    credentials = VerificationSerializer(
+        many=True,
+        help_text="Each badge inside the record, verified on its own (signature, status, "
+        "dates, issuer), in the record's order.",
+    )
 
 
 class VerifyRefusalSerializer(serializers.Serializer):
@@ -201,8 +260,63 @@ _REFUSAL_EXAMPLES = [
 ]
 
 
+_RECORD_EXAMPLES = [
+    OpenApiExample(
+        "A learner record holding a revoked badge (shortened)",
+        value={
+            "kind": "clr",
+            "verdict": "not_all_current",
+            "verdict_text": "Genuine record, but not every badge in it counts today: 1 badge "
+            "revoked.",
+            "valid": False,
+            "recipient_match": None,
+            "summary": {
+                "record_name": "Record of achievement from Peer Leadership Hub",
+                "issuer_name": "Peer Leadership Hub",
+                "valid_from": "2026-11-29T16:30:39Z",
+                "credential_count": "2",
+            },
+            "unverified_claims": {},
+            "checks": [
+                {
+                    "key": "contents",
+                    "label": "Badges in the record",
+                    "passed": False,
+                    "detail": "1 of 2 badges are valid; 1 revoked.",
+                }
+            ],
+            "credentials": [
+                {"kind": "credential", "verdict": "valid", "valid": True},
+                {
+                    "kind": "credential",
+                    "verdict": "revoked",
+                    "valid": False,
+                    "revocation_reason": "Awarded in error",
+                },
+            ],
+        },
+        response_only=True,
+        status_codes=["200"],
+    ),
+]
+
+_REPORT = PolymorphicProxySerializer(
+    component_name="VerificationReport",
+    serializers={"credential": VerificationSerializer, "clr": RecordVerificationSerializer},
+    resource_type_field_name="kind",
+)
+
+
+def report_data(report: Any) -> dict[str, Any]:
+    """The API's answer for a report of either kind."""
+    if isinstance(report, RecordVerification):
+        return dict(RecordVerificationSerializer(report.as_dict()).data)
+    return dict(VerificationSerializer({"kind": "credential", **report.as_dict()}).data)
+
+
 class VerifyView(APIView):
-    """Verify an Open Badges 3.0 credential and report each verification step."""
+    """Verify an Open Badges 3.0 credential, or a whole learner record (CLR 2.0), and report
+    each verification step."""
 
     parser_classes = [BoundedJSONParser, MultiPartParser, FormParser]
 
@@ -211,11 +325,17 @@ class VerifyView(APIView):
 
     @extend_schema(
         operation_id="badges_verify",
-        summary="Verify a badge",
+        summary="Verify a badge or a learner record",
         description="Runs the Open Badges 3.0 verification steps (format and schema, proof, "
         "status, validity dates, issuer and key controller) and returns a verdict: valid, "
         "expired, not_yet_valid, revoked, tampered, unknown_issuer, invalid or "
-        "wrong_recipient. The response is 200 whatever the verdict. A request that holds no "
+        "wrong_recipient (``kind``: ``credential``). A Comprehensive Learner Record 2.0 "
+        "``ClrCredential`` (a learner's whole record, given as ``credential`` or uploaded as a "
+        "JSON file in ``image``) gets a report of ``kind`` ``clr``: the record's own checks "
+        "(format, its signature, which covers every badge inside, its dates, its issuer) and "
+        "each badge inside verified on its own, with an overall verdict that is valid only "
+        "when all of them are. A record may hold at most 50 badges. The response is 200 "
+        "whatever the verdict. A request that holds no "
         "credential we can read is answered 400 with a plain message: a body that is not "
         "JSON, larger than 1 MB or nested more than 64 levels deep; an image that is not a "
         "valid baked badge (truncated or damaged text chunks, text inflating past 1 MB, text "
@@ -226,7 +346,12 @@ class VerifyView(APIView):
             "multipart/form-data": VerifyRequestSerializer,
         },
         responses={
-            200: VerificationSerializer,
+            200: OpenApiResponse(
+                _REPORT,
+                description="The report: of one badge (``kind``: ``credential``) or of a "
+                "learner record and every badge inside it (``kind``: ``clr``).",
+                examples=_RECORD_EXAMPLES,
+            ),
             400: OpenApiResponse(
                 VerifyRefusalSerializer,
                 description="The request holds no credential that can be read; nothing was "
@@ -247,5 +372,5 @@ class VerifyView(APIView):
         serializer = VerifyRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        report = verify_credential(data["document"], email=data.get("email"))
-        return Response(VerificationSerializer(report.as_dict()).data)
+        report = verify_submission(data["document"], email=data.get("email"))
+        return Response(report_data(report))

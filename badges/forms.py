@@ -14,8 +14,9 @@ MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
 
 class VerifyForm(forms.Form):
-    """One of: a credential URL, an uploaded baked image, or pasted JSON; and optionally an
-    email to compare with the recipient (used once, never stored)."""
+    """One of: a credential URL, an uploaded baked image (or JSON file: a badge or a learner
+    record), or pasted JSON; and optionally an email to compare with the recipient (used once,
+    never stored)."""
 
     #: Set when a URL was given and this site has no credential there.
     not_found = False
@@ -28,8 +29,9 @@ class VerifyForm(forms.Form):
     )
     image = forms.FileField(
         required=False,
-        label="Badge image (PNG or SVG)",
-        help_text="A badge image downloaded from the learner's backpack.",
+        label="Badge image or file (PNG, SVG or JSON)",
+        help_text="A badge image downloaded from the learner's backpack, or a badge or "
+        "whole learner record saved as a JSON file.",
     )
     credential_json = forms.CharField(
         required=False,

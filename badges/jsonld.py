@@ -3,8 +3,8 @@
 Credentials name their vocabularies by URL in ``@context``. Fetching those URLs when a
 credential is verified would let whoever controls (or intercepts) the URL change what a signed
 credential means, and would leak who is verifying what. So this module serves the JSON-LD
-contexts that Open Badges use from copies bundled in ``badges/contexts/`` and refuses every
-other context with :class:`UnknownContextError`.
+contexts that Open Badges and the Comprehensive Learner Record use from copies bundled in
+``badges/contexts/`` and refuses every other context with :class:`UnknownContextError`.
 
 :func:`canonicalize` turns a JSON-LD document into RDF Dataset Canonicalization (RDFC-1.0,
 the algorithm pyld calls ``URDNA2015``) N-Quads. Each document is expanded once; the RDF
@@ -41,6 +41,7 @@ from pyld.identifier_issuer import IdentifierIssuer
 
 __all__ = [
     "BUNDLED_CONTEXTS",
+    "CLR_CONTEXT_URL",
     "CONTEXTS_DIR",
     "CREDENTIALS_V2_URL",
     "OB2_CONTEXT_URL",
@@ -63,6 +64,8 @@ CREDENTIALS_V2_URL: Final = "https://www.w3.org/ns/credentials/v2"
 OB3_CONTEXT_URL: Final = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 OB3_EXTENSIONS_URL: Final = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"
 OB2_CONTEXT_URL: Final = "https://w3id.org/openbadges/v2"
+#: Comprehensive Learner Record 2.0 (see docs/clr.md for where the bundled copy came from).
+CLR_CONTEXT_URL: Final = "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json"
 
 #: Every context URL this module will serve, mapped to its file in :data:`CONTEXTS_DIR`.
 #: ``https://openbadgespec.org/v2/context.json`` is where the Open Badges 2.0 w3id URL
@@ -72,6 +75,7 @@ BUNDLED_CONTEXTS: Final[Mapping[str, str]] = MappingProxyType(
         CREDENTIALS_V2_URL: "credentials-v2.json",
         OB3_CONTEXT_URL: "context-3.0.3.json",
         OB3_EXTENSIONS_URL: "extensions.json",
+        CLR_CONTEXT_URL: "clr-context-2.0.1.json",
         OB2_CONTEXT_URL: "openbadges-v2.json",
         "https://openbadgespec.org/v2/context.json": "openbadges-v2.json",
     }

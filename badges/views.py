@@ -19,6 +19,7 @@ from badges.presentation import NOT_FOUND_HEADLINE
 from badges.signing import controller_document
 from badges.statuslist import status_list_credential
 from badges.verify import verify_credential
+from badges.verify_record import verify_submission
 
 VC_MEDIA_TYPE = "application/vc+ld+json"
 LD_MEDIA_TYPE = "application/ld+json"
@@ -157,12 +158,12 @@ def ob2_assertion_svg(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 def verify(request: HttpRequest) -> HttpResponse:
-    """The public verification page."""
+    """The public verification page: a badge, or a whole learner record (CLR 2.0)."""
     report = None
     if request.method == "POST":
         form = VerifyForm(request.POST, request.FILES)
         if form.is_valid():
-            report = verify_credential(form.document(), email=form.cleaned_data.get("email"))
+            report = verify_submission(form.document(), email=form.cleaned_data.get("email"))
     else:
         form = VerifyForm()
     status = 400 if request.method == "POST" and not form.is_valid() else 200

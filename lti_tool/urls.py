@@ -19,5 +19,6 @@ urlpatterns = [
     path("s/<str:token>/deep-link/", deep_linking_views.deep_link, name="deep_link"),
     path("s/<str:token>/cohort/", cohort_views.cohort, name="cohort"),
     path("s/<str:token>/badges/", my_badges.my_badges, name="my_badges"),
+    path("s/<str:token>/badges/record.json", my_badges.my_record, name="my_record"),
     path("s/<str:token>/cohort.csv", cohort_views.cohort_csv, name="cohort_csv"),
 ]
