@@ -43,6 +43,10 @@ class NotFound(DiscussionError):
     """The thread or post is not one this person may see (another course's, or none)."""
 
 
+class NotAllowed(DiscussionError):
+    """This person may not do that at all (blocked by a moderator, or not a mentor)."""
+
+
 @dataclass(frozen=True)
 class Actor:
     """Someone taking part: a learner, in one course (``context_id``), with their LMS role."""
@@ -167,7 +171,7 @@ def clean_body(body: str) -> str:
 def _require_not_blocked(learner: Learner) -> Profile:
     profile = profile_for(learner)
     if profile.is_blocked:
-        raise DiscussionError(
+        raise NotAllowed(
             "A moderator has stopped you from posting in discussions. "
             "Contact your course tutor if you think this is a mistake."
         )
@@ -418,7 +422,7 @@ def pin(actor: Actor, post: Post) -> Post:
     if not may_see(actor, post.thread):
         raise NotFound("There is no such post in your course.")
     if not may_pin(actor):
-        raise DiscussionError("Only mentors can pin posts.")
+        raise NotAllowed("Only mentors can pin posts.")
     return pin_post(post, actor.learner)
 
 
@@ -427,7 +431,7 @@ def unpin(actor: Actor, post: Post) -> Post:
     if not may_see(actor, post.thread):
         raise NotFound("There is no such post in your course.")
     if not may_pin(actor):
-        raise DiscussionError("Only mentors can unpin posts.")
+        raise NotAllowed("Only mentors can unpin posts.")
     return unpin_post(post)
 
 

@@ -81,8 +81,8 @@ class LessonDiscussionViewSet(SnippetViewSet):
     icon = "group"
     menu_label = "Lesson discussions"
     add_to_admin_menu = False
-    list_display = ["lesson", "programme_wide"]
-    panels = [FieldPanel("lesson"), FieldPanel("programme_wide")]
+    list_display = ["lesson", "programme_wide", "premoderated"]
+    panels = [FieldPanel("lesson"), FieldPanel("programme_wide"), FieldPanel("premoderated")]
 
 
 class ProfileViewSet(SnippetViewSet):

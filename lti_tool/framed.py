@@ -67,6 +67,16 @@ def register_lesson_panel(name: str, panel: LessonPanel) -> None:
     LESSON_PANELS[name] = panel
 
 
+CohortPanel = Callable[["FramedRequest", LaunchSession], str]
+#: Sections other apps show in the cohort view, by name (see :func:`register_cohort_panel`).
+COHORT_PANELS: dict[str, CohortPanel] = {}
+
+
+def register_cohort_panel(name: str, panel: CohortPanel) -> None:
+    """Show ``panel(request, session)``'s HTML in the cohort view (to its tutors and mentors)."""
+    COHORT_PANELS[name] = panel
+
+
 def framed(view: View) -> View:
     """Load the launch session named in the URL; refuse cross-origin posts."""
 
@@ -400,6 +410,7 @@ def cohort(request: FramedRequest, session: LaunchSession) -> HttpResponse:
             "cohort_url": cohort_url,
             "csv_url": reverse("lti:cohort_csv", kwargs={"token": session.token}),
             "back_url": reverse("lti:resume", kwargs={"token": session.token}),
+            "cohort_panels": [panel(request, session) for panel in COHORT_PANELS.values()],
         },
     )
 
