@@ -61,7 +61,7 @@ def lesson_threads(lesson: LessonPage) -> list[CourseThread]:
     shown: dict[int, StaffPost] = {}
     roots: dict[int, list[StaffPost]] = {thread.pk: [] for thread in threads}
     for post in posts:
-        profile = presenting._profile(post)
+        profile = presenting.profile_of(post)
         item = StaffPost(
             post=post,
             name=presenting.author_name(post),

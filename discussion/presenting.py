@@ -57,7 +57,8 @@ class ShownPost:
         return f"reply-{self.post.pk}"
 
 
-def _profile(post: Post) -> Any:
+def profile_of(post: Post) -> Any:
+    """The author's discussion profile, if they have one (read with the post)."""
     try:
         return post.author.discussion_profile
     except ObjectDoesNotExist:  # nobody has chosen a name or been linked to a mentor page
@@ -65,7 +66,7 @@ def _profile(post: Post) -> Any:
 
 
 def author_name(post: Post) -> str:
-    profile = _profile(post)
+    profile = profile_of(post)
     if profile is not None:
         return profile.shown_name
     return post.author.display_name[:60] or "A participant"
@@ -78,7 +79,7 @@ def show(
     replies: list[ShownPost] | None = None,
     can_pin: bool = False,
 ) -> ShownPost:
-    profile = _profile(post)
+    profile = profile_of(post)
     mentor_page = profile.mentor_page if profile is not None else None
     mine = post.author_id == actor.learner.pk
     return ShownPost(
