@@ -48,17 +48,19 @@ class ModerationPanel(Component):
     name = "discussion_moderation"
     order = 50
 
-    def __init__(self, support: int, reported: int) -> None:
-        self.support, self.reported = support, reported
+    def __init__(self, support: int, reported: int, held: int = 0) -> None:
+        self.support, self.reported, self.held = support, reported, held
 
     def render_html(self, parent_context: Any = None) -> str:
         return format_html(
             '<section class="panel" aria-labelledby="discussion-moderation-title">'
             '<h2 id="discussion-moderation-title">Discussions</h2>'
-            "<p><strong>{} post(s) ask for support</strong>; {} other post(s) reported. "
+            "<p><strong>{} post(s) ask for support</strong>; {} other post(s) reported; "
+            "{} post(s) wait for review before anyone else sees them. "
             '<a href="{}">Open the moderation queue</a></p></section>',
             self.support,
             self.reported,
+            self.held,
             reverse("discussion_admin:queue"),
         )
 
@@ -71,7 +73,8 @@ def add_moderation_panel(request: Any, panels: list[Any]) -> None:
     total = waiting.count()
     if total:
         support = waiting.filter(needs_support=True).count()
-        panels.append(ModerationPanel(support, total - support))
+        held = waiting.filter(moderation.WAITING, needs_support=False).count()
+        panels.append(ModerationPanel(support, total - support - held, held))
 
 
 class LessonDiscussionViewSet(SnippetViewSet):

@@ -84,6 +84,8 @@ def test_a_held_post_is_marked_for_its_author_hidden_from_others_and_published_b
     assert client.post(f"/lti/s/{other}/discussion/post/{post.pk}/like/").status_code == 404
 
     client.force_login(moderator)
+    dashboard = text(client.get("/admin/"))
+    assert "0 other post(s) reported; 1 post(s) wait for review" in dashboard
     queue = text(client.get("/admin/discussion/moderation/"))
     assert "My first thoughts on stories" in queue and "Waiting for review" in queue
     review = f"/admin/discussion/moderation/{post.pk}/"
