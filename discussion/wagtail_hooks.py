@@ -10,11 +10,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from discussion import admin_views, moderation
 from discussion.models import LessonDiscussion, Profile
+from hub.models import LessonPage
 
 _admin_urls = (
     [
@@ -75,6 +77,20 @@ def add_moderation_panel(request: Any, panels: list[Any]) -> None:
         support = waiting.filter(needs_support=True).count()
         held = waiting.filter(moderation.WAITING, needs_support=False).count()
         panels.append(ModerationPanel(support, total - support - held, held))
+
+
+@hooks.register("register_page_header_buttons")
+def lesson_discussions_button(
+    page: Any, user: Any, view_name: str, next_url: str | None = None
+) -> Any:
+    """A lesson's "More actions" menu opens its discussions in every course (the staff view)."""
+    if page.specific_class is LessonPage and page.pk is not None:
+        yield Button(
+            "Read its discussions",
+            reverse("discussion_hub:lesson", args=[page.pk]),
+            icon_name="group",
+            priority=80,
+        )
 
 
 class LessonDiscussionViewSet(SnippetViewSet):

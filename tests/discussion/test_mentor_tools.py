@@ -282,3 +282,10 @@ def test_a_user_without_admin_access_is_sent_to_sign_in(client, django_user_mode
     client.force_login(user)
     answer = client.get(f"/discussion/lesson/{lesson.pk}/")
     assert answer.status_code == 302 and "/admin/login/" in answer["Location"]
+
+
+def test_a_lessons_admin_page_links_to_its_discussions(admin_client, lesson, programme):
+    edit = text(admin_client.get(f"/admin/pages/{lesson.pk}/edit/"))
+    assert f'href="/discussion/lesson/{lesson.pk}/"' in edit and "Read its discussions" in edit
+    step = text(admin_client.get(f"/admin/pages/{programme.steps[0].pk}/edit/"))
+    assert "Read its discussions" not in step
