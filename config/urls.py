@@ -25,6 +25,8 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("badges/", include("badges.urls")),
     path("api/badges/", include("badges.api_urls")),
+    path("api/discussion/", include("discussion.api_urls")),
+    path("discussion/", include("discussion.hub_urls")),
 ]
 
 if settings.SERVE_MEDIA:

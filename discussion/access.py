@@ -10,7 +10,7 @@ from django.http import Http404
 
 from discussion.services import Actor
 from hub import progress
-from hub.models import LessonPage, StepPage
+from hub.models import Learner, LessonPage, StepPage
 from lti_tool.framed import FramedRequest
 from lti_tool.models import LaunchSession, ResourceLink
 
@@ -55,11 +55,21 @@ def may_discuss(
 ) -> bool:
     """Learners discuss the lessons of steps open to them; tutors and mentors every lesson.
     ``open_to_learner``: the step's access for the learner, when the caller has decided it."""
+    return may_discuss_as(request.learner, session, lesson, open_to_learner)
+
+
+def may_discuss_as(
+    learner: Learner,
+    session: LaunchSession,
+    lesson: LessonPage,
+    open_to_learner: bool | None = None,
+) -> bool:
+    """:func:`may_discuss` for a caller that holds the learner, not a framed request (the API)."""
     if session.is_staff or session.is_mentor:
         return True
     if open_to_learner is not None:
         return open_to_learner
-    return progress.lesson_access(request.learner, lesson).allowed
+    return progress.lesson_access(learner, lesson).allowed
 
 
 def lessons_in_session(session: LaunchSession) -> set[int]:

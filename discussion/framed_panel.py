@@ -26,13 +26,15 @@ def lesson_panel(request: FramedRequest, session: LaunchSession, framed: FramedL
     if not may_discuss(request, session, lesson, framed.open_to_learner):
         return ""
     actor = actor_for(request, session)
-    programme_wide = services.is_programme_wide(lesson)
+    setting = services.lesson_setting(lesson)
+    programme_wide = setting.programme_wide
     thread = services.existing_thread(lesson, session.context_id, programme_wide)
     latest: list[Post] = []
     count = 0
     if thread is not None:
-        latest = list(services.top_level_posts(thread, "newest")[:LATEST])
-        count = thread.posts.filter(parent__isnull=True).count()
+        viewer = actor.learner
+        latest = list(services.top_level_posts(thread, "newest", viewer)[:LATEST])
+        count = thread.posts.filter(services.shown_to(viewer), parent__isnull=True).count()
     liked: set[int] = set()
     news = services.news_for(actor, set(framed.step_lesson_ids))
     html = render_to_string(
@@ -41,6 +43,7 @@ def lesson_panel(request: FramedRequest, session: LaunchSession, framed: FramedL
             "token": session.token,
             "lesson": lesson,
             "programme_wide": programme_wide,
+            "premoderated": setting.premoderated,
             "latest": [presenting.show(actor, post, liked) for post in latest],
             "count": count,
             "news": news,

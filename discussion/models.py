@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 BODY_MAX_LENGTH = 5000
@@ -36,7 +36,39 @@ class DiscussionSettings(BaseSiteSetting):
         "Empty: only the moderation queue shows it.",
     )
 
-    panels = [FieldPanel("support_signposting"), FieldPanel("moderators_email")]
+    hold_phone_numbers = models.BooleanField(
+        default=True,
+        help_text="Hold posts that seem to contain a phone number until a moderator reads them.",
+    )
+    hold_email_addresses = models.BooleanField(
+        default=True,
+        help_text="Hold posts that seem to contain an email address until a moderator reads them.",
+    )
+    hold_links = models.BooleanField(
+        default=False,
+        help_text="Hold posts that contain a web address (http://, https:// or www.) until a "
+        "moderator reads them.",
+    )
+    held_words = models.TextField(
+        blank=True,
+        max_length=4000,
+        help_text="Words or phrases, one to a line: a post containing one (in any capitals, as a "
+        "whole word) waits for a moderator. The author is not told which word.",
+    )
+
+    panels = [
+        FieldPanel("support_signposting"),
+        FieldPanel("moderators_email"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hold_phone_numbers"),
+                FieldPanel("hold_email_addresses"),
+                FieldPanel("hold_links"),
+                FieldPanel("held_words"),
+            ],
+            heading="Posts held for a moderator",
+        ),
+    ]
 
     class Meta:
         verbose_name = "discussion settings"
@@ -97,13 +129,19 @@ class LessonDiscussion(models.Model):
         help_text="One conversation for every course that links this lesson (for example "
         "the mentors' introductions). Otherwise each course has its own.",
     )
+    premoderated = models.BooleanField(
+        default=False,
+        help_text="Every new post waits for a moderator before anyone else sees it "
+        "(its author sees it marked “waiting for a moderator”).",
+    )
 
     class Meta:
         verbose_name = "lesson discussion setting"
 
     def __str__(self) -> str:
         scope = "programme-wide" if self.programme_wide else "per course"
-        return f"{self.lesson.title}: {scope}"
+        checked = ", pre-moderated" if self.premoderated else ""
+        return f"{self.lesson.title}: {scope}{checked}"
 
 
 class Thread(models.Model):
@@ -150,8 +188,18 @@ class Post(models.Model):
 
     Deleting a post keeps its row (``deleted_at``) so that replies keep their place; its body
     is emptied. A moderator's hide (``hidden_at``) keeps the body for the audit trail and the
-    author, and shows others a marker.
+    author, and shows others a marker. A held post (``held_at``) waits for a moderator: only
+    its author sees it until it is approved (``held_at`` cleared) or rejected (hidden, still
+    held, so nobody else ever sees even a marker). A mentor or moderator pins a comment
+    (``pinned_at``): it is shown first, whatever the order.
     """
+
+    class HoldReason(models.TextChoices):
+        LESSON = "lesson", "the lesson's posts are read by a moderator first"
+        PHONE = "phone", "it seems to contain a phone number"
+        EMAIL = "email", "it seems to contain an email address"
+        LINK = "link", "it contains a web address"
+        WORD = "word", "it contains a word or phrase the moderators check first"
 
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
     parent = models.ForeignKey(
@@ -185,6 +233,21 @@ class Post(models.Model):
         blank=True,
         help_text="The form's one-time key: a form sent twice makes one post.",
     )
+    held_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Waiting for a moderator since then (only the author sees it).",
+    )
+    held_because = models.CharField(max_length=10, choices=HoldReason.choices, blank=True)
+    pinned_at = models.DateTimeField(null=True, blank=True)
+    pinned_by = models.ForeignKey(
+        "hub.Learner",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The mentor who pinned it (empty when a moderator did).",
+    )
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -207,6 +270,14 @@ class Post(models.Model):
                 condition=~Q(submission_key=""),
                 name="one_post_per_submission",
             ),
+            models.CheckConstraint(
+                condition=Q(pinned_at__isnull=True) | Q(parent__isnull=True),
+                name="only_comments_are_pinned",
+            ),
+            models.CheckConstraint(
+                condition=Q(held_at__isnull=True) | ~Q(held_because=""),
+                name="held_post_says_why",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -221,8 +292,22 @@ class Post(models.Model):
         return self.hidden_at is not None
 
     @property
+    def is_held(self) -> bool:
+        return self.held_at is not None
+
+    @property
+    def is_rejected(self) -> bool:
+        """Held, then refused by a moderator: nobody but its author ever saw it."""
+        return self.is_held and self.is_hidden
+
+    @property
+    def is_pinned(self) -> bool:
+        return self.pinned_at is not None
+
+    @property
     def is_visible(self) -> bool:
-        return not self.is_deleted and not self.is_hidden
+        """Shown to everyone: not deleted, hidden or waiting for a moderator."""
+        return not self.is_deleted and not self.is_hidden and not self.is_held
 
 
 class Like(models.Model):
@@ -298,6 +383,10 @@ class ModerationAction(models.Model):
         DISMISS = "dismiss", "Closed with no change to the post"
         BLOCK = "block", "Blocked the author"
         UNBLOCK = "unblock", "Unblocked the author"
+        APPROVE = "approve", "Published a held post"
+        REJECT = "reject", "Refused a held post"
+        PIN = "pin", "Pinned the post"
+        UNPIN = "unpin", "Unpinned the post"
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     post = models.ForeignKey(

@@ -15,6 +15,7 @@ from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from discussion import services
 from discussion.models import ModerationAction, Post, Profile, Report
 from discussion.services import DiscussionError, profile_for
 
@@ -53,17 +54,25 @@ def ensure_editor_rights() -> None:
         group.permissions.add(*rights)
 
 
+WAITING = Q(held_at__isnull=False, hidden_at__isnull=True, deleted_at__isnull=True)
+
+
 def queue() -> QuerySet[Post]:
-    """Posts asking for support (first) and posts with open reports, the longest waiting first."""
+    """Posts asking for support (first), posts waiting for a moderator before anyone else
+    sees them, and posts with open reports: the longest waiting first."""
     open_reports = Report.objects.filter(post=OuterRef("pk"), resolved_at__isnull=True)
     return (
-        Post.objects.filter(Q(Exists(open_reports)) | Q(needs_support=True))
+        Post.objects.filter(Q(Exists(open_reports)) | Q(needs_support=True) | WAITING)
         .annotate(
             open_reports=Count("reports", filter=Q(reports__resolved_at__isnull=True)),
             first_reported=Min("reports__created_at", filter=Q(reports__resolved_at__isnull=True)),
         )
         .select_related("thread__lesson", "thread__context", "author__discussion_profile")
-        .order_by("-needs_support", Coalesce("first_reported", "created_at"), "pk")
+        .order_by(
+            "-needs_support",
+            Coalesce("first_reported", "held_at", "created_at"),
+            "pk",
+        )
     )
 
 
@@ -97,7 +106,8 @@ def hide(post: Post, moderator: Any, reason: str) -> Post:
         raise DiscussionError("This post is already hidden.")
     post.hidden_at = timezone.now()
     post.hidden_reason = reason
-    post.save(update_fields=["hidden_at", "hidden_reason"])
+    post.pinned_at, post.pinned_by = None, None  # a hidden post does not stay on top
+    post.save(update_fields=["hidden_at", "hidden_reason", "pinned_at", "pinned_by"])
     _resolve_reports(post)
     _audit(ModerationAction.Kind.HIDE, post, post.author_id, moderator, reason)
     return post
@@ -154,4 +164,70 @@ def unblock(post: Post, moderator: Any, reason: str) -> Profile:
     return profile
 
 
-ACTIONS = {"hide": hide, "restore": restore, "dismiss": dismiss, "block": block, "unblock": unblock}
+APPROVED = "Published after review."
+
+
+@transaction.atomic
+def approve(post: Post, moderator: Any, reason: str = "") -> Post:
+    """Publish a post that was waiting for a moderator (a reason is optional)."""
+    reason = _reason(reason) if (reason or "").strip() else APPROVED
+    post = Post.objects.select_for_update().get(pk=post.pk)
+    _require_waiting(post)
+    post.held_at = None
+    post.save(update_fields=["held_at"])
+    _audit(ModerationAction.Kind.APPROVE, post, post.author_id, moderator, reason)
+    return post
+
+
+@transaction.atomic
+def reject(post: Post, moderator: Any, reason: str) -> Post:
+    """Refuse a waiting post: nobody else ever sees it; its author sees the reason."""
+    reason = _reason(reason)
+    post = Post.objects.select_for_update().get(pk=post.pk)
+    _require_waiting(post)
+    post.hidden_at = timezone.now()
+    post.hidden_reason = reason
+    post.save(update_fields=["hidden_at", "hidden_reason"])
+    _resolve_reports(post)
+    _audit(ModerationAction.Kind.REJECT, post, post.author_id, moderator, reason)
+    return post
+
+
+def _require_waiting(post: Post) -> None:
+    if post.is_deleted:
+        raise DiscussionError("Its author has deleted this post.")
+    if post.is_rejected:
+        raise DiscussionError("This post has already been refused.")
+    if not post.is_held:
+        raise DiscussionError("This post is already published: it is not waiting for review.")
+
+
+def pin(post: Post, moderator: Any, reason: str = "") -> Post:
+    """A moderator pins a comment to the top of its thread (at most a few per thread)."""
+    reason = _reason(reason) if (reason or "").strip() else "Pinned to the top of the thread."
+    with transaction.atomic():
+        post = services.pin_post(post, None)
+        _audit(ModerationAction.Kind.PIN, post, post.author_id, moderator, reason)
+    return post
+
+
+def unpin(post: Post, moderator: Any, reason: str = "") -> Post:
+    """A moderator unpins a comment: it goes back to its place in the conversation."""
+    reason = _reason(reason) if (reason or "").strip() else "Unpinned."
+    with transaction.atomic():
+        post = services.unpin_post(post)
+        _audit(ModerationAction.Kind.UNPIN, post, post.author_id, moderator, reason)
+    return post
+
+
+ACTIONS = {
+    "hide": hide,
+    "restore": restore,
+    "dismiss": dismiss,
+    "block": block,
+    "unblock": unblock,
+    "approve": approve,
+    "reject": reject,
+    "pin": pin,
+    "unpin": unpin,
+}

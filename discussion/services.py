@@ -12,10 +12,10 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
-from discussion import alerts
+from discussion import alerts, screening
 from discussion.models import (
     BODY_MAX_LENGTH,
     Follow,
@@ -32,6 +32,7 @@ EDIT_WINDOW = timedelta(minutes=30)
 RATE_WINDOW = timedelta(minutes=10)
 NAME_MAX_LENGTH = 60
 DETAILS_MAX_LENGTH = 1000
+MAX_PINNED = 3  # pinned posts per thread: a few, so that the conversation still shows
 
 
 class DiscussionError(Exception):
@@ -40,6 +41,10 @@ class DiscussionError(Exception):
 
 class NotFound(DiscussionError):
     """The thread or post is not one this person may see (another course's, or none)."""
+
+
+class NotAllowed(DiscussionError):
+    """This person may not do that at all (blocked by a moderator, or not a mentor)."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,16 @@ def is_programme_wide(lesson: LessonPage) -> bool:
     return LessonDiscussion.objects.filter(lesson=lesson, programme_wide=True).exists()
 
 
+def lesson_setting(lesson: LessonPage) -> LessonDiscussion:
+    """The editor's setting for the lesson (an unsaved default when there is none): one query."""
+    found = LessonDiscussion.objects.filter(lesson=lesson).first()
+    return found if found is not None else LessonDiscussion(lesson=lesson)
+
+
+def is_premoderated(lesson_id: int) -> bool:
+    return LessonDiscussion.objects.filter(lesson_id=lesson_id, premoderated=True).exists()
+
+
 def thread_for(lesson: LessonPage, context_id: int | None) -> Thread:
     """The lesson's thread for this course, or its programme-wide thread if the editor chose
     one (also when the launch has no course). Created on first use; concurrent first uses
@@ -110,14 +125,33 @@ def may_see(actor: Actor, thread: Thread) -> bool:
     return thread.context_id is None or thread.context_id == actor.context_id
 
 
+def shown_to(learner: Learner | None) -> Q:
+    """Posts a reader may see listed: everything but others' posts waiting for a moderator."""
+    if learner is None:
+        return Q(held_at__isnull=True)
+    return Q(held_at__isnull=True) | Q(author=learner)
+
+
 def post_in_reach(actor: Actor, post_id: int) -> Post:
-    """The post, if it belongs to a thread the actor may see; else :class:`NotFound`."""
+    """The post, if it belongs to a thread the actor may see; else :class:`NotFound`.
+
+    Someone else's post waiting for a moderator is not there for the actor either."""
     post = (
         Post.objects.select_related("thread", "thread__lesson", "author").filter(pk=post_id).first()
     )
     if post is None or not may_see(actor, post.thread):
         raise NotFound("There is no such post in your course.")
+    if post.is_held and post.author_id != actor.learner.pk:
+        raise NotFound("There is no such post in your course.")
     return post
+
+
+def is_mentor(actor: Actor) -> bool:
+    """A mentor in this launch: the LMS's Mentor role, or linked to a mentor page."""
+    if actor.is_mentor:
+        return True
+    profile = Profile.objects.filter(learner=actor.learner).only("mentor_page_id").first()
+    return bool(profile and profile.mentor_page_id)
 
 
 # --- Writing -----------------------------------------------------------------------------------
@@ -137,7 +171,7 @@ def clean_body(body: str) -> str:
 def _require_not_blocked(learner: Learner) -> Profile:
     profile = profile_for(learner)
     if profile.is_blocked:
-        raise DiscussionError(
+        raise NotAllowed(
             "A moderator has stopped you from posting in discussions. "
             "Contact your course tutor if you think this is a mistake."
         )
@@ -182,6 +216,10 @@ def create_post(
         if parent.thread_id != thread.pk:
             raise NotFound("There is no such post in this discussion.")
         parent.refresh_from_db(fields=STATE_FIELDS)
+        if parent.is_held and not parent.is_hidden:
+            raise DiscussionError(
+                "That post is waiting for a moderator, so it cannot be replied to yet."
+            )
         if not parent.is_visible:
             raise DiscussionError("That post has been removed, so it cannot be replied to.")
     key = submission_key[:40]
@@ -190,6 +228,9 @@ def create_post(
         if existing is not None:
             return existing, False
     _require_within_rate(actor.learner)
+    held_because = screening.hold_reason(
+        text, screening.site_rules(), is_premoderated(thread.lesson_id)
+    )
     try:
         with transaction.atomic():
             post = Post.objects.create(
@@ -202,6 +243,8 @@ def create_post(
                 created_at=timezone.now(),
                 submission_key=key,
                 needs_support=needs_support,
+                held_at=timezone.now() if held_because else None,
+                held_because=held_because,
             )
     except IntegrityError:
         if not key:
@@ -213,7 +256,15 @@ def create_post(
     return post, True
 
 
-STATE_FIELDS = ["deleted_at", "hidden_at", "hidden_reason", "created_at"]
+STATE_FIELDS = [
+    "deleted_at",
+    "hidden_at",
+    "hidden_reason",
+    "created_at",
+    "held_at",
+    "held_because",
+    "pinned_at",
+]
 
 
 def _require_own_recent(actor: Actor, post: Post, doing: str) -> None:
@@ -234,11 +285,25 @@ def _require_own_recent(actor: Actor, post: Post, doing: str) -> None:
 
 
 def edit_post(actor: Actor, post: Post, body: str) -> Post:
-    """The author changes their post's text within 30 minutes of posting it."""
+    """The author changes their post's text within 30 minutes of posting it.
+
+    The new text is screened as a new post is: if it would be held, the post goes back to
+    waiting for a moderator (and is unpinned)."""
     _require_own_recent(actor, post, "edit")
     post.body = clean_body(body)
     post.edited_at = timezone.now()
-    post.save(update_fields=["body", "edited_at"])
+    fields = ["body", "edited_at"]
+    if not post.is_held:
+        held_because = screening.hold_reason(post.body, screening.site_rules())
+        if held_because:
+            post.held_at, post.held_because, post.pinned_at, post.pinned_by = (
+                timezone.now(),
+                held_because,
+                None,
+                None,
+            )
+            fields += ["held_at", "held_because", "pinned_at", "pinned_by"]
+    post.save(update_fields=fields)
     return post
 
 
@@ -247,7 +312,8 @@ def delete_post(actor: Actor, post: Post) -> Post:
     _require_own_recent(actor, post, "delete")
     post.body = ""
     post.deleted_at = timezone.now()
-    post.save(update_fields=["body", "deleted_at"])
+    post.pinned_at, post.pinned_by = None, None
+    post.save(update_fields=["body", "deleted_at", "pinned_at", "pinned_by"])
     return post
 
 
@@ -256,6 +322,8 @@ def like(actor: Actor, post: Post) -> bool:
     if not may_see(actor, post.thread):
         raise NotFound("There is no such post in your course.")
     post.refresh_from_db(fields=STATE_FIELDS)
+    if post.is_held and not post.is_hidden:
+        raise DiscussionError("That post is waiting for a moderator, so it cannot be liked yet.")
     if not post.is_visible:
         raise DiscussionError("That post has been removed, so it cannot be liked.")
     if post.author_id == actor.learner.pk:
@@ -309,26 +377,87 @@ def report(actor: Actor, post: Post, reason: str, details: str = "") -> tuple[Re
         return Report.objects.get(post=post, reporter=actor.learner, resolved_at=None), False
 
 
+# --- Pinning -----------------------------------------------------------------------------------
+def may_pin(actor: Actor) -> bool:
+    return is_mentor(actor)
+
+
+def pin_post(post: Post, pinned_by: Learner | None) -> Post:
+    """Pin a comment of its thread, the thread's row locked so that pins arriving together
+    are counted one after the other (at most :data:`MAX_PINNED`)."""
+    with transaction.atomic():
+        Thread.objects.select_for_update().get(pk=post.thread_id)
+        post = Post.objects.select_for_update().get(pk=post.pk)
+        if post.parent_id is not None:
+            raise DiscussionError("Only comments can be pinned, not replies.")
+        if not post.is_visible:
+            raise DiscussionError(
+                "Only a published post can be pinned: this one is deleted, hidden or "
+                "waiting for a moderator."
+            )
+        if post.is_pinned:
+            raise DiscussionError("This post is already pinned.")
+        pinned = Post.objects.filter(thread_id=post.thread_id, pinned_at__isnull=False).count()
+        if pinned >= MAX_PINNED:
+            raise DiscussionError(
+                f"A discussion can have at most {MAX_PINNED} pinned posts. Unpin one of them first."
+            )
+        post.pinned_at, post.pinned_by = timezone.now(), pinned_by
+        post.save(update_fields=["pinned_at", "pinned_by"])
+    return post
+
+
+def unpin_post(post: Post) -> Post:
+    with transaction.atomic():
+        post = Post.objects.select_for_update().get(pk=post.pk)
+        if not post.is_pinned:
+            raise DiscussionError("This post is not pinned.")
+        post.pinned_at, post.pinned_by = None, None
+        post.save(update_fields=["pinned_at", "pinned_by"])
+    return post
+
+
+def pin(actor: Actor, post: Post) -> Post:
+    """A mentor pins a comment to the top of its thread (shown first whatever the order)."""
+    if not may_see(actor, post.thread):
+        raise NotFound("There is no such post in your course.")
+    if not may_pin(actor):
+        raise NotAllowed("Only mentors can pin posts.")
+    return pin_post(post, actor.learner)
+
+
+def unpin(actor: Actor, post: Post) -> Post:
+    """A mentor takes a pinned comment back into the conversation's order."""
+    if not may_see(actor, post.thread):
+        raise NotFound("There is no such post in your course.")
+    if not may_pin(actor):
+        raise NotAllowed("Only mentors can unpin posts.")
+    return unpin_post(post)
+
+
 # --- Reading -----------------------------------------------------------------------------------
 ORDERS = {"oldest": ("created_at", "id"), "newest": ("-created_at", "-id")}
 PAGE_SIZE = 10
 
 
-def top_level_posts(thread: Thread, order: str = "oldest") -> QuerySet[Post]:
-    """The thread's comments (replies come with them), in the order asked for."""
+def top_level_posts(
+    thread: Thread, order: str = "oldest", viewer: Learner | None = None
+) -> QuerySet[Post]:
+    """The thread's comments (replies come with them) that ``viewer`` may see: pinned ones
+    first (the earliest pinned first), then the others in the order asked for."""
     return (
-        Post.objects.filter(thread=thread, parent__isnull=True)
+        Post.objects.filter(shown_to(viewer), thread=thread, parent__isnull=True)
         .select_related("author", "author__discussion_profile__mentor_page")
         .annotate(like_count=Count("likes"))
-        .order_by(*ORDERS.get(order, ORDERS["oldest"]))
+        .order_by(F("pinned_at").asc(nulls_last=True), *ORDERS.get(order, ORDERS["oldest"]))
     )
 
 
-def replies_to(roots: list[Post]) -> dict[int, list[Post]]:
-    """Each comment's replies, oldest first, in one query."""
+def replies_to(roots: list[Post], viewer: Learner | None = None) -> dict[int, list[Post]]:
+    """Each comment's replies that ``viewer`` may see, oldest first, in one query."""
     replies: dict[int, list[Post]] = {root.pk: [] for root in roots}
     for reply in (
-        Post.objects.filter(root__in=roots)
+        Post.objects.filter(shown_to(viewer), root__in=roots)
         .select_related("author", "author__discussion_profile__mentor_page", "parent__author")
         .annotate(like_count=Count("likes"))
         .order_by("created_at", "id")
@@ -339,14 +468,23 @@ def replies_to(roots: list[Post]) -> dict[int, list[Post]]:
     return replies
 
 
-def page_of(post: Post, order: str = "oldest") -> int:
-    """The page (from 1) of the thread on which ``post`` (or its comment) is shown."""
+def page_of(post: Post, order: str = "oldest", viewer: Learner | None = None) -> int:
+    """The page (from 1) of the thread on which ``post`` (or its comment) is shown to
+    ``viewer`` (pinned comments come first)."""
     root = post.root or post
-    if order == "newest":
-        before = Q(created_at__gt=root.created_at) | Q(created_at=root.created_at, id__gt=root.pk)
+    if root.pinned_at is not None:
+        before = Q(pinned_at__lt=root.pinned_at) | Q(pinned_at=root.pinned_at, id__lt=root.pk)
     else:
-        before = Q(created_at__lt=root.created_at) | Q(created_at=root.created_at, id__lt=root.pk)
-    earlier = Post.objects.filter(before, thread=root.thread_id, parent__isnull=True).count()
+        if order == "newest":
+            later = Q(created_at__gt=root.created_at)
+            before = later | Q(created_at=root.created_at, id__gt=root.pk)
+        else:
+            sooner = Q(created_at__lt=root.created_at)
+            before = sooner | Q(created_at=root.created_at, id__lt=root.pk)
+        before = (before & Q(pinned_at__isnull=True)) | Q(pinned_at__isnull=False)
+    earlier = Post.objects.filter(
+        before, shown_to(viewer), thread=root.thread_id, parent__isnull=True
+    ).count()
     return earlier // PAGE_SIZE + 1
 
 
@@ -381,6 +519,7 @@ def news_for(actor: Actor, lesson_ids: set[int] | None = None, limit: int = 5) -
             parent__author=actor.learner,
             deleted_at__isnull=True,
             hidden_at__isnull=True,
+            held_at__isnull=True,
         )
         .exclude(author=actor.learner)
         .select_related("thread__lesson", "author__discussion_profile")
@@ -402,6 +541,7 @@ def news_for(actor: Actor, lesson_ids: set[int] | None = None, limit: int = 5) -
                 created_at__gt=subscription.seen_at,
                 deleted_at__isnull=True,
                 hidden_at__isnull=True,
+                held_at__isnull=True,
             )
             .exclude(author=actor.learner)
             .count()

@@ -13,5 +13,6 @@ urlpatterns = [
     path("s/<str:token>/discussion/post/<int:post_id>/", views.post, name="post"),
     path("s/<str:token>/discussion/post/<int:post_id>/like/", views.like, name="like"),
     path("s/<str:token>/discussion/post/<int:post_id>/edit/", views.edit, name="edit"),
+    path("s/<str:token>/discussion/post/<int:post_id>/pin/", views.pin, name="pin"),
     path("s/<str:token>/discussion/post/<int:post_id>/report/", views.report, name="report"),
 ]

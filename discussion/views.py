@@ -32,6 +32,12 @@ NOTICES = {
     "followed": "You are following this discussion: new posts are shown when you come back.",
     "unfollowed": "You are no longer following this discussion.",
     "named": "Your name in discussions has been changed.",
+    "held": "Your post is waiting for a moderator: nobody else can see it until a moderator "
+    "publishes it. It is marked “waiting for a moderator” below, with the reason.",
+    "held-support": "Your post is waiting for a moderator, and the moderators have been told "
+    "that you need support. They will contact you through your course.",
+    "pinned": "The post is pinned: it is shown first in this discussion.",
+    "unpinned": "The post is no longer pinned.",
 }
 
 
@@ -102,7 +108,10 @@ def _thread_response(
 ) -> HttpResponse:
     order = request.GET.get("order", "oldest")
     order = order if order in services.ORDERS else "oldest"
-    page, shown = presenting.thread_page(actor, thread, order, request.GET.get("page", 1))
+    can_pin = services.may_pin(actor)
+    page, shown = presenting.thread_page(
+        actor, thread, order, request.GET.get("page", 1), can_pin=can_pin
+    )
     lesson = thread.lesson
     news = services.news_for(actor, lessons_in_session(session))
     services.mark_thread_seen(actor, thread)
@@ -130,6 +139,8 @@ def _thread_response(
         "body_max": services.BODY_MAX_LENGTH,
         "signposting": presenting.signposting(request),
         "support_kept": request.POST.get("needs_support") == "1",
+        "premoderated": services.is_premoderated(lesson.pk),
+        "max_pinned": services.MAX_PINNED,
     }
     response = render(request, "discussion/thread.html", context, status=status)
     if news.replies:
@@ -175,7 +186,10 @@ def thread(request: FramedRequest, session: LaunchSession, lesson_id: int) -> Ht
             reply_open=parent.pk if parent else None,
             status=400,
         )
-    notice = "support" if post.needs_support else "posted"
+    if post.is_held:
+        notice = "held-support" if post.needs_support else "held"
+    else:
+        notice = "support" if post.needs_support else "posted"
     return HttpResponseRedirect(permalink(session.token, post, notice))
 
 
@@ -187,7 +201,7 @@ def post(request: FramedRequest, session: LaunchSession, post_id: int) -> HttpRe
     target = _post_for(request, actor, session, post_id)
     order = request.GET.get("order", "oldest")
     order = order if order in services.ORDERS else "oldest"
-    number = services.page_of(target, order)
+    number = services.page_of(target, order, actor.learner)
     url = thread_url(
         session.token,
         target.thread.lesson_id,
@@ -199,13 +213,13 @@ def post(request: FramedRequest, session: LaunchSession, post_id: int) -> HttpRe
 
 
 def _problem(
-    request: FramedRequest, session: LaunchSession, target: Post, message: str
+    request: FramedRequest, session: LaunchSession, target: Post, message: str, status: int = 400
 ) -> HttpResponse:
     return render(
         request,
         "discussion/problem.html",
         {"message": message, "back_url": permalink(session.token, target), "session": session},
-        status=400,
+        status=status,
     )
 
 
@@ -225,6 +239,30 @@ def like(request: FramedRequest, session: LaunchSession, post_id: int) -> HttpRe
     except DiscussionError as error:
         return _problem(request, session, target, str(error))
     return HttpResponseRedirect(permalink(session.token, target))
+
+
+@framed
+@refuse_locked
+def pin(request: FramedRequest, session: LaunchSession, post_id: int) -> HttpResponse:
+    """A mentor pins a comment to the top of the thread, or unpins it (``action=unpin``)."""
+    actor = actor_for(request, session)
+    target = _post_for(request, actor, session, post_id)
+    if request.method != "POST":
+        return HttpResponseRedirect(permalink(session.token, target))
+    if not services.may_pin(actor):
+        return _problem(request, session, target, "Only mentors can pin posts.", status=403)
+    try:
+        if request.POST.get("action") == "unpin":
+            services.unpin(actor, target)
+            notice = "unpinned"
+        else:
+            services.pin(actor, target)
+            notice = "pinned"
+    except NotFound as error:
+        raise Http404(str(error)) from error
+    except DiscussionError as error:
+        return _problem(request, session, target, str(error))
+    return HttpResponseRedirect(permalink(session.token, target, notice))
 
 
 @framed

@@ -10,11 +10,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from discussion import admin_views, moderation
 from discussion.models import LessonDiscussion, Profile
+from hub.models import LessonPage
 
 _admin_urls = (
     [
@@ -48,17 +50,19 @@ class ModerationPanel(Component):
     name = "discussion_moderation"
     order = 50
 
-    def __init__(self, support: int, reported: int) -> None:
-        self.support, self.reported = support, reported
+    def __init__(self, support: int, reported: int, held: int = 0) -> None:
+        self.support, self.reported, self.held = support, reported, held
 
     def render_html(self, parent_context: Any = None) -> str:
         return format_html(
             '<section class="panel" aria-labelledby="discussion-moderation-title">'
             '<h2 id="discussion-moderation-title">Discussions</h2>'
-            "<p><strong>{} post(s) ask for support</strong>; {} other post(s) reported. "
+            "<p><strong>{} post(s) ask for support</strong>; {} other post(s) reported; "
+            "{} post(s) wait for review before anyone else sees them. "
             '<a href="{}">Open the moderation queue</a></p></section>',
             self.support,
             self.reported,
+            self.held,
             reverse("discussion_admin:queue"),
         )
 
@@ -71,7 +75,22 @@ def add_moderation_panel(request: Any, panels: list[Any]) -> None:
     total = waiting.count()
     if total:
         support = waiting.filter(needs_support=True).count()
-        panels.append(ModerationPanel(support, total - support))
+        held = waiting.filter(moderation.WAITING, needs_support=False).count()
+        panels.append(ModerationPanel(support, total - support - held, held))
+
+
+@hooks.register("register_page_header_buttons")
+def lesson_discussions_button(
+    page: Any, user: Any, view_name: str, next_url: str | None = None
+) -> Any:
+    """A lesson's "More actions" menu opens its discussions in every course (the staff view)."""
+    if page.specific_class is LessonPage and page.pk is not None:
+        yield Button(
+            "Read its discussions",
+            reverse("discussion_hub:lesson", args=[page.pk]),
+            icon_name="group",
+            priority=80,
+        )
 
 
 class LessonDiscussionViewSet(SnippetViewSet):
@@ -81,8 +100,8 @@ class LessonDiscussionViewSet(SnippetViewSet):
     icon = "group"
     menu_label = "Lesson discussions"
     add_to_admin_menu = False
-    list_display = ["lesson", "programme_wide"]
-    panels = [FieldPanel("lesson"), FieldPanel("programme_wide")]
+    list_display = ["lesson", "programme_wide", "premoderated"]
+    panels = [FieldPanel("lesson"), FieldPanel("programme_wide"), FieldPanel("premoderated")]
 
 
 class ProfileViewSet(SnippetViewSet):

@@ -239,7 +239,7 @@ SPECTACULAR_SETTINGS = {
         "operations.openapi.document_refusals",
     ],
 }
-API_SCHEMA_PATH_PREFIXES = ["/api/content/", "/api/badges/"]
+API_SCHEMA_PATH_PREFIXES = ["/api/content/", "/api/badges/", "/api/discussion/"]
 
 # --- LTI tool -----------------------------------------------------------------------------
 # The tool's public origin, when it differs from what requests say (e.g. behind a proxy).

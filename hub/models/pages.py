@@ -480,7 +480,7 @@ class MentorPage(Page):
         else:
             context["mentor_steps"] = self.steps.live().order_by("step_number")
             context["mentor_lessons"] = self.lessons.live().order_by("path")
-        return context
+        return _extended(self, request, context, kwargs)
 
 
 class GlossaryPage(Page):

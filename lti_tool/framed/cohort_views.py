@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from lti_tool.framed import cohort as cohorts
-from lti_tool.framed.frame import FramedRequest, framed, linked_page, step_of
+from lti_tool.framed.frame import COHORT_PANELS, FramedRequest, framed, linked_page, step_of
 from lti_tool.launch.sessions import LaunchSession
 from lti_tool.models import Context
 from lti_tool.services.nrps import request_sync
@@ -63,6 +63,7 @@ def cohort(request: FramedRequest, session: LaunchSession) -> HttpResponse:
             "cohort_url": cohort_url,
             "csv_url": reverse("lti:cohort_csv", kwargs={"token": session.token}),
             "back_url": reverse("lti:resume", kwargs={"token": session.token}),
+            "cohort_panels": [panel(request, session) for panel in COHORT_PANELS.values()],
         },
     )
 

@@ -59,6 +59,16 @@ def register_lesson_panel(name: str, panel: LessonPanel) -> None:
     LESSON_PANELS[name] = panel
 
 
+CohortPanel = Callable[["FramedRequest", LaunchSession], str]
+#: Sections other apps show in the cohort view, by name (see :func:`register_cohort_panel`).
+COHORT_PANELS: dict[str, CohortPanel] = {}
+
+
+def register_cohort_panel(name: str, panel: CohortPanel) -> None:
+    """Show ``panel(request, session)``'s HTML in the cohort view (to its tutors and mentors)."""
+    COHORT_PANELS[name] = panel
+
+
 def framed(view: View) -> View:
     """Load the launch session named in the URL; refuse cross-origin posts."""
 

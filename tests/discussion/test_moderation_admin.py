@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def reported(course, programme) -> Post:
     ana, ben = course("Ana Lopez"), course("Ben Ade")
     thread = services.thread_for(programme.lessons["first"], ana.context_id)
-    post, _ = services.create_post(ana, thread, "Ring me on 07700 900123")
+    post, _ = services.create_post(ana, thread, "My neighbour lives at 12 Oak Road")
     services.report(ben, post, "private", "A phone number")
     return post
 
@@ -57,7 +57,7 @@ def test_a_moderator_hides_a_reported_post_and_the_trail_says_who_when_why(
     assert "Moderate discussions" in dashboard
     assert "0 post(s) ask for support</strong>; 1 other post(s) reported" in dashboard
     queue = client.get("/admin/discussion/moderation/").content.decode()
-    assert "Ring me on 07700 900123" in queue and "shares someone&#x27;s private" in queue
+    assert "My neighbour lives at 12 Oak Road" in queue and "shares someone&#x27;s private" in queue
     review = f"/admin/discussion/moderation/{reported.pk}/"
     assert "A phone number" in client.get(review).content.decode()
     no_reason = client.post(review, {"action": "hide", "reason": " "})

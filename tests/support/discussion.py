@@ -36,3 +36,17 @@ def open_lesson(
 
 def text(response) -> str:
     return html.unescape(response.content.decode())
+
+
+def member(user_id: str, name: str, roles: list[str]):
+    """A platform member with an email address (which no discussion output may show)."""
+    from lti_platform.models import Member
+
+    return Member(
+        user_id=user_id,
+        roles=list(roles),
+        name=name,
+        given_name=name.split()[0],
+        family_name=name.split()[-1],
+        email=f"{name.split()[0].lower()}@example.edu",
+    )
