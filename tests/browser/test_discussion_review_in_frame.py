@@ -1,4 +1,4 @@
-"""A post held for a moderator, inside the LMS frame (cross-site, every tool cookie refused).
+"""Moderation seen from inside the LMS frame (cross-site, every tool cookie refused).
 
 Sam (learner) comments under a lesson, then posts a phone number: that post is marked
 "Waiting for a moderator" for him, with the reason. Ali (the course's tutor) opens the cohort
@@ -7,12 +7,16 @@ the admin (in a browser that keeps cookies: the admin needs its session cookie),
 lesson's discussions on the hub, opens a held post's review page and publishes it; its author's
 page then shows it published. axe finds no WCAG 2.2 A/AA violation on the thread page with the
 held post, the cohort view with its discussion section, and the staff's hub view.
+
+A reported post: Priya (mentor) reports Sam's comment from the frame, a moderator hides it
+with a reason, and Sam alone reads that reason under his post.
 """
 
 from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import User
+from django.test import Client
 
 from discussion import moderation
 from discussion.models import ModerationAction, Post
@@ -124,3 +128,80 @@ def test_a_moderator_reads_the_staff_view_and_publishes_a_held_post(browser, lms
     post.get_by_text("Write to me at").wait_for()
     assert post.get_by_role("heading", name="Waiting for a moderator").count() == 0
     learner.close()
+
+
+def test_a_reported_post_is_hidden_by_a_moderator_and_its_author_sees_why(
+    cookieless_browser, lms, live_server
+):
+    """Sam comments; Priya (the course's mentor) reports it from the frame; a moderator hides
+    it with a reason through the admin's review page (posted by Django's test client: this
+    browser refuses every cookie of the site, the admin's session cookie too; the browser test
+    above signs a moderator in); Sam's next look shows the reason to him alone, and Priya sees
+    only that a moderator hid it."""
+    build_programme()
+    page = cookieless_browser.new_page()
+    frame = page.frame_locator("iframe")
+
+    def open_lesson(who: str) -> None:
+        page.goto(lms.base_url + "/")
+        page.get_by_role("link", name=f"Open as {who}").nth(0).click()  # Step One
+        wait_for_heading(page, "Your story")
+        frame.get_by_role("link", name="Why stories matter").first.click()
+        frame.get_by_role("heading", level=1, name="Why stories matter").wait_for()
+
+    open_lesson("learner (Sam Taylor)")
+    discussion = frame.get_by_role("region", name="Discussion")
+    discussion.get_by_label("Add a comment").fill(
+        "Honestly, people who cannot cope should stay away."
+    )
+    discussion.get_by_role("button", name="Post comment").click()
+    frame.get_by_text("Your post is published.").wait_for()
+    comment = Post.objects.get()
+
+    open_lesson("mentor (Priya Sharma)")
+    frame.get_by_role("link", name="See the whole discussion (1 comment)").click()
+    frame.get_by_role("heading", level=1, name="Discussion").wait_for()
+    frame.get_by_role("link", name="Report post by Sam Taylor").click()
+    frame.get_by_role("heading", level=1, name="Report a post").wait_for()
+    scan(page)  # the report form
+    frame.get_by_role("button", name="Send report").click()  # no reason chosen: refused
+    frame.get_by_role("heading", name="There is a problem").wait_for()
+    assert comment.reports.count() == 0
+    frame.get_by_label("It is unkind, hurtful or harassing").check()
+    frame.get_by_label("Anything else the moderators should know (optional)").fill(
+        "This could upset people who are struggling."
+    )
+    frame.get_by_role("button", name="Send report").click()
+    frame.get_by_text("Thank you. A moderator will look at the post you reported.").wait_for()
+    assert comment.reports.get().reason == "unkind"
+    assert page.context.cookies(live_server.url) == []
+
+    moderator = User.objects.create_user("moderator", password="pw-moderator")
+    moderator.groups.add(moderation.ensure_moderators_group())
+    staff = Client()
+    staff.force_login(moderator)
+    review = f"/admin/discussion/moderation/{comment.pk}/"
+    assert (
+        "Honestly, people who cannot cope"
+        in staff.get("/admin/discussion/moderation/").content.decode()
+    )
+    reason = "It could hurt people who are finding things hard. Please share your own experience."
+    assert staff.post(review, {"action": "hide", "reason": reason}).status_code in (200, 302)
+    comment.refresh_from_db()
+    assert comment.is_hidden
+    action = ModerationAction.objects.get(post=comment)
+    assert action.moderator == moderator and action.kind == "hide" and action.reason == reason
+
+    # Priya, still in the frame, sees only that a moderator hid it.
+    framed(page).goto(framed(page).url.split("?")[0].split("#")[0])  # the thread page again
+    frame.get_by_text("This post was hidden by a moderator.").wait_for()
+    assert "people who cannot cope" not in framed(page).content()
+
+    # Sam's next look: the reason, for him alone.
+    open_lesson("learner (Sam Taylor)")
+    frame.get_by_role("link", name="See the whole discussion", exact=False).click()
+    post = frame.locator(f"#post-{comment.pk}")
+    post.get_by_role("heading", name="Hidden by a moderator").wait_for()
+    post.get_by_text("It could hurt people who are finding things hard.", exact=False).wait_for()
+    assert page.context.cookies(live_server.url) == []
+    scan(page)  # the thread, with the author's hidden post and its reason
