@@ -64,6 +64,12 @@ def _status(credential: Credential, now: datetime) -> str:
     return "valid"
 
 
+def credential_status(credential: Credential, now: datetime | None = None) -> str:
+    """A credential's live status in one word, as partners are shown it: valid, expired,
+    suspended, revoked or not yet valid."""
+    return _status(credential, now or timezone.now())
+
+
 def linkedin_url(credential: Credential) -> str:
     """LinkedIn's "Add to profile" link for a certification (no personal data in it)."""
     params = {
