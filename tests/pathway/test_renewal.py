@@ -48,9 +48,7 @@ def graduate_email(graduate):
     return "grace@example.org"
 
 
-def test_a_reminder_is_sent_once_when_the_renewal_window_opens(
-    graduate_email, accredited, mentor
-):
+def test_a_reminder_is_sent_once_when_the_renewal_window_opens(graduate_email, accredited, mentor):
     before_window = accredited.valid_until - timedelta(days=mentor.renewal_window_days + 1)
     in_window = accredited.valid_until - timedelta(days=mentor.renewal_window_days - 1)
     mail.outbox.clear()
@@ -107,9 +105,7 @@ def test_a_renewal_reviewed_like_an_application_issues_a_renewed_credential(
     assert names == ["Continuing practice log", "Referee confirmation", "Assessment"]
     after_old_expiry = accredited.valid_until + timedelta(days=1)
     assert verify_credential(renewed.document, now=after_old_expiry).verdict == Verdict.VALID
-    assert verify_credential(accredited.document, now=after_old_expiry).verdict == (
-        Verdict.EXPIRED
-    )
+    assert verify_credential(accredited.document, now=after_old_expiry).verdict == (Verdict.EXPIRED)
 
 
 def test_only_one_current_credential_per_learner_and_achievement(accredited, graduate, mentor):

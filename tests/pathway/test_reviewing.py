@@ -140,9 +140,7 @@ def test_a_decision_without_feedback_or_choice_is_refused(
     assert Application.objects.get(pk=application.pk).status == ApplicationStatus.SUBMITTED
 
 
-def test_staff_without_the_assessors_permission_cannot_decide(
-    graduate, mentor, django_user_model
-):
+def test_staff_without_the_assessors_permission_cannot_decide(graduate, mentor, django_user_model):
     application = ready_for_review(graduate, mentor)
     staff = django_user_model.objects.create_user("editor", password="pw", is_staff=True)
 
@@ -161,4 +159,3 @@ def test_an_inactive_assessor_cannot_decide(graduate, mentor, django_user_model)
     with pytest.raises(ReviewRefused):
         reviewing.decide(application, former, "accept", "Fine.")
     assert not Review.objects.exists()
-
