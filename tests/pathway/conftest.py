@@ -50,3 +50,9 @@ def amina(db, django_user_model):
 @pytest.fixture
 def tom(db, django_user_model):
     return assessor(django_user_model, "tom")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "slow: runs an external verifier (Node.js or the OB 2.0 validator)"
+    )
