@@ -140,3 +140,18 @@ def test_step_badges_are_still_issued_exactly_once(graduate, issuer, programme):
     assert again.credential == first.credential
     assert Credential.objects.filter(achievement=step_badge).count() == 1
     assert isinstance(first.credential.document["credentialStatus"], dict)
+
+
+def test_the_lti_scheduler_queues_the_reminders_periodically(accredited, mentor):
+    from lti_tool.schedule import PERIODIC_JOBS, Scheduler
+
+    scheduler = Scheduler()
+    in_window = accredited.valid_until - timedelta(days=1)
+
+    first = scheduler.tick(now=in_window)
+    soon = scheduler.tick(now=in_window + timedelta(minutes=5))
+    later = scheduler.tick(now=in_window + PERIODIC_JOBS["pathway.renewal_reminders"].every)
+
+    assert "pathway.renewal_reminders" in first.periodic
+    assert "pathway.renewal_reminders" not in soon.periodic
+    assert "pathway.renewal_reminders" in later.periodic

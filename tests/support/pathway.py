@@ -59,8 +59,8 @@ def requirement_for(
         RefereeQuestion(text="Where did you see the applicant facilitate?"),
         RefereeQuestion(text="How did they include everyone?"),
     ]
+    requirement.required_steps.set(steps)  # kept with the cluster until it is saved
     requirement.save()
-    requirement.required_steps.set(steps)
     return requirement
 
 
