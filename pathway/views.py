@@ -23,7 +23,7 @@ from lti_tool.sessions import LaunchSession
 from pathway import applications, referees
 from pathway.applications import ApplicationRefused, Draft
 from pathway.eligibility import eligibility
-from pathway.models import Application, ApplicationKind, Requirement
+from pathway.models import OPEN_STATUSES, Application, ApplicationKind, Requirement
 
 NOTICES = {
     "saved": "Your draft is saved. You can come back to it at any time.",
@@ -51,26 +51,26 @@ def _application_url(session: LaunchSession, application: Application, notice: s
 def home(request: FramedRequest, session: LaunchSession) -> HttpResponse:
     """Each accreditation: what it asks, whether the learner can apply, and where they are."""
     learner = request.learner
-    held = {badge.name: badge for badge in accreditations_for(learner)}
+    held = {badge.share_url: badge for badge in accreditations_for(learner)}
     now = timezone.now()
     rows = []
     for requirement in Requirement.objects.select_related("achievement").prefetch_related(
         "required_steps", "criteria"
     ):
         credential = applications.current_credential(learner, requirement)
-        opens = applications.renewal_opens(credential, requirement) if credential else None
+        opens = None
+        if credential is not None and not credential.is_revoked:
+            opens = applications.renewal_opens(credential, requirement)
         rows.append(
             {
                 "requirement": requirement,
                 "eligibility": eligibility(learner, requirement),
                 "open": applications.open_application(learner, requirement),
-                "held": held.get(requirement.achievement.name) if credential else None,
-                "renewal_open": bool(
-                    opens and opens <= now and not credential.is_revoked  # type: ignore[union-attr]  # opens implies credential
-                ),
+                "held": held.get(credential.url()) if credential else None,
+                "renewal_open": opens is not None and opens <= now,
                 "renewal_opens": opens,
                 "past": Application.objects.filter(learner=learner, requirement=requirement)
-                .exclude(status__in=["draft", "submitted", "more_asked"])
+                .exclude(status__in=OPEN_STATUSES)
                 .order_by("-decided_at")[:3],
             }
         )

@@ -193,3 +193,29 @@ def test_a_post_from_another_site_is_refused(client, lms, programme, mentor):
     assert refused.status_code == 403
     assert not Application.objects.exists()
     assert re.search(r"another site", text(refused))
+
+
+def test_a_holder_sees_the_accreditation_live_and_renews_only_in_its_window(
+    client, lms, programme, mentor, amina
+):
+    from pathway import applications
+    from tests.support.pathway import submitted
+
+    token, learner = _launch(client, lms, programme, "grace")
+    complete_steps(learner, [programme.steps[0]])
+    application = applications.start_application(learner, mentor)
+    referee_confirms(submitted(application))
+    credential = reviewing.decide(application, amina, "accept", "Good.").credential
+
+    home = text(client.get(f"/lti/s/{token}/pathway/"))
+    assert "You hold this accreditation" in home and ">Valid</strong>" in home
+    assert "You can apply to renew from" in home
+    early = client.post(f"/lti/s/{token}/pathway/{mentor.pk}/renew/")
+    assert early.status_code == 403 and "Renewal opens on" in text(early)
+    assert not Application.objects.filter(kind="renewal").exists()
+
+    reviewing.suspend_accreditation(credential, amina, "Under review")
+    home = text(client.get(f"/lti/s/{token}/pathway/"))
+    assert ">Suspended</strong>" in home and "Reason for the suspension: Under review" in home
+    badges = text(client.get(f"/lti/s/{token}/badges/"))
+    assert "This badge is suspended" in badges
