@@ -115,6 +115,10 @@ def start_renewal(
     held = current_credential(learner, requirement)
     if held is None or held.is_revoked:
         raise ApplicationRefused("You hold no current accreditation of this kind to renew.")
+    if held.is_suspended:
+        raise ApplicationRefused(
+            "Your accreditation is suspended: it can be renewed once an assessor reinstates it."
+        )
     opens = renewal_opens(held, requirement)
     if opens is None:
         raise ApplicationRefused("This accreditation does not expire, so it needs no renewal.")

@@ -36,8 +36,8 @@ from pathway.models import (
 
 ASSESSORS_GROUP = "Assessors"
 ASSESSORS_PURPOSE = (
-    "reviews accreditation applications (mentor, coach, facilitator), awards, suspends and "
-    "reinstates accreditations"
+    "awards accreditations (mentor, coach, facilitator), reviews the applications for them, "
+    "and suspends and reinstates them"
 )
 #: The permission to work the review queue; ``setup_pathway`` grants it to the Assessors.
 REVIEW_PERMISSION = "pathway.review_application"

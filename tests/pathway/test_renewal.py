@@ -75,6 +75,10 @@ def test_renewal_is_refused_before_its_window_and_for_someone_without_the_creden
         applications.start_renewal(learner, mentor, now=early)
     with pytest.raises(ApplicationRefused, match="already hold"):
         applications.start_application(graduate, mentor)
+    reviewing.suspend_accreditation(accredited, accredited.awarded_by, "Under review")
+    in_window = accredited.valid_until - timedelta(days=1)
+    with pytest.raises(ApplicationRefused, match="suspended"):
+        applications.start_renewal(graduate, mentor, now=in_window)
     assert not mentor.applications.filter(kind=ApplicationKind.RENEWAL).exists()
 
 
