@@ -56,3 +56,28 @@ def test_only_the_applicants_own_reflections_can_be_added(
     draft.reflection_ids = [mine.pk]
     applications.save_draft(application, draft)
     assert list(Application.objects.get().reflections.all()) == [mine]
+
+
+def test_requirements_are_only_for_accreditations_and_renew_inside_the_validity(
+    issuer, programme, mentor
+):
+    from django.core.exceptions import ValidationError
+
+    from badges.models import Achievement
+    from pathway.models import Requirement
+
+    step_badge = Achievement.objects.create(
+        issuer=issuer,
+        name="Step One completed",
+        description="Step One.",
+        criteria_narrative="Completed Step One.",
+        step=programme.steps[0],
+    )
+    with pytest.raises(ValidationError, match="accreditation"):
+        Requirement(achievement=step_badge, introduction="x").full_clean()
+    mentor.renewal_window_days = mentor.validity_days
+    with pytest.raises(ValidationError, match="shorter than the validity"):
+        mentor.full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        mentor.save()
+    assert Requirement.objects.get(pk=mentor.pk).renewal_window_days < mentor.validity_days

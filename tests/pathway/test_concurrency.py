@@ -86,3 +86,23 @@ def test_applying_twice_at_once_opens_one_application(graduate, facilitator):
     assert not errors, errors
     assert Application.objects.count() == 1
     assert {application.pk for application in results} == {Application.objects.get().pk}  # type: ignore[attr-defined]
+
+
+def test_a_referee_link_sent_twice_at_once_is_used_once(graduate, facilitator):
+    from pathway import referees
+    from pathway.models import RefereeRequest
+    from tests.support.pathway import submitted
+
+    token = submitted(applications.start_application(graduate, facilitator))
+    questions = facilitator.referee_questions.all()
+    answers = {str(q.pk): "Seen it." for q in questions}
+
+    results, errors = run_together(
+        lambda: referees.answer(token, answers, True),
+        lambda: referees.answer(token, answers, False),
+    )
+
+    assert len(results) == 1 and len(errors) == 1
+    assert isinstance(errors[0], referees.RefereeLinkError)
+    assert RefereeRequest.objects.get().answered_at is not None
+    assert AuditEntry.objects.filter(action="referee_answered").count() == 1
