@@ -97,6 +97,10 @@ def test_suspension_is_shown_to_verifiers_and_partners_and_reinstatement_lifts_i
     assert [badge.status for badge in accreditations_for(graduate)] == ["suspended"]
     assert not accreditations_for(graduate)[0].shareable
     page = client.get(accredited.url().removeprefix("http://testserver"), HTTP_ACCEPT="text/html")
+    checked = client.post("/badges/verify/", {"url": accredited.url()}).content.decode()
+    assert "Suspended: the issuer has suspended this badge" in checked
+    assert "Reason given by the issuer for the suspension:</strong> Under review" in checked
+    assert "Evidence: Assessment" in checked
     assert "Suspended: the issuer has suspended this badge" in page.content.decode()
     status_list = client.get(
         accredited.document["credentialStatus"][1]["statusListCredential"].removeprefix(
