@@ -104,3 +104,44 @@ def test_a_graduate_applies_and_reads_feedback_in_the_lms_frame_without_cookies(
     frame.get_by_text("Please add what you learned from the panel.").wait_for()
     assert page.context.cookies(live_server.url) == []
     scan(page)
+
+
+def test_a_referee_answers_through_the_one_time_link(page, live_server):
+    from urllib.parse import quote
+
+    from pathway import applications
+    from tests.support.pathway import submitted
+
+    programme = build_programme()
+    issuer = Issuer.objects.create(
+        slug="plh", name="Peer Leadership Hub", url="https://hub.example.org/", email="b@x.org"
+    )
+    requirement = requirement_for(
+        accreditation(issuer, "Accredited peer mentor"), [programme.steps[0]]
+    )
+    graduate = Learner.objects.create(display_name="Grace Graduate")
+    complete_steps(graduate, [programme.steps[0]])
+    application = applications.start_application(graduate, requirement)
+    token = submitted(application)
+    link = f"{live_server.url}/pathway/referee/?token={quote(token)}"
+
+    page.goto(link)
+    page.get_by_role("heading", level=1, name="Reference for Grace Graduate").wait_for()
+    assert_accessible(page)
+    page.get_by_role("button", name="Send my answers").click()
+    page.get_by_role("heading", name="There is a problem").wait_for()
+    assert page.evaluate(ACTIVE).startswith("There is a problem")
+    assert_accessible(page)
+    first, second = requirement.referee_questions.all()
+    page.get_by_label(first.text).fill("At the Tuesday peer group.")
+    page.get_by_label(second.text).fill("She asked the quiet members first.")
+    page.get_by_label("Yes, I confirm it").check()
+    page.get_by_role("button", name="Send my answers").click()
+    page.get_by_role("heading", level=1, name="Thank you").wait_for()
+    assert token not in page.url
+    assert_accessible(page)
+
+    page.goto(link)
+    page.get_by_text("This link has already been used").wait_for()
+    answered = application.referee_requests.get()
+    assert answered.confirms is True
