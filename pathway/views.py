@@ -174,12 +174,12 @@ def application(request: FramedRequest, session: LaunchSession, public_id: UUID)
         action = request.POST.get("action", "save")
         if action == "add-row":
             draft.practice_log.append({"date": "", "activity": ""})
-            focus = f"log-date-{len(draft.practice_log)}"
+            focus = str(len(draft.practice_log))  # the new entry's number
         elif action.startswith("remove-row-"):
             index = action.removeprefix("remove-row-")
             if index.isdigit() and 1 <= int(index) <= len(draft.practice_log):
                 del draft.practice_log[int(index) - 1]
-            focus = "log-add"
+            focus = "add"
         try:
             applications.save_draft(found, draft)
         except ApplicationRefused as error:

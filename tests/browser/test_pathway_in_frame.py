@@ -81,6 +81,9 @@ def test_a_graduate_applies_and_reads_feedback_in_the_lms_frame_without_cookies(
     today = timezone.localdate()
     for number, (days, what) in enumerate([(30, "Ran a peer group"), (5, "Co-led a panel")], 1):
         frame.get_by_role("button", name="Add a practice log entry").click()
+        frame.get_by_label(f"Date of entry {number}").wait_for()
+        # The new entry's date takes focus, where the keyboard continues.
+        assert framed(page).evaluate("() => document.activeElement.id") == f"log-date-{number}"
         frame.get_by_label(f"Date of entry {number}").fill(
             (today - timedelta(days=days)).isoformat()
         )
