@@ -5,7 +5,10 @@ Step badges are awarded by :func:`award_step_achievements`, a receiver of
 :data:`hub.events.step_completed`; it runs inside the hub's progress transaction, so a badge is
 recorded together with the completion (or not at all). Accreditations are awarded by an
 assessor through :func:`award_accreditation` (one learner) or the bulk task in
-:mod:`badges.tasks`.
+:mod:`badges.tasks`, or by the accreditation pathway (``pathway/``), which passes the
+application's public ``evidence`` and asks for a ``suspendable`` credential: one with a second
+``credentialStatus`` entry on a suspension list, so that it can be suspended and reinstated
+(:func:`suspend`, :func:`reinstate`).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from badges.dataintegrity import add_proof
 from badges.dates import format_timestamp
 from badges.jsonld import CREDENTIALS_V2_URL, OB3_CONTEXT_URL, OB3_EXTENSIONS_URL
 from badges.models import (
+    SUSPENSION,
     Achievement,
     AwardRule,
     Credential,
@@ -47,6 +51,7 @@ __all__ = [
     "AwardError",
     "AwardResult",
     "Recipient",
+    "SuspensionError",
     "achievement_document",
     "award",
     "award_accreditation",
@@ -55,9 +60,12 @@ __all__ = [
     "award_step_achievements",
     "award_step_badges",
     "build_credential",
+    "evidence_item",
     "recipient_for",
     "reconcile_step_badges",
+    "reinstate",
     "revoke",
+    "suspend",
 ]
 
 CREDENTIAL_CONTEXT = [CREDENTIALS_V2_URL, OB3_CONTEXT_URL, OB3_EXTENSIONS_URL]
@@ -137,6 +145,16 @@ def achievement_document(achievement: Achievement) -> dict[str, Any]:
     return data
 
 
+def evidence_item(name: str, narrative: str = "", description: str = "") -> dict[str, Any]:
+    """An OB 3.0 ``Evidence`` object (what the holder did, in words fit for anyone to read)."""
+    item: dict[str, Any] = {"type": ["Evidence"], "name": name}
+    if description:
+        item["description"] = description
+    if narrative:
+        item["narrative"] = narrative
+    return item
+
+
 def build_credential(
     *,
     credential_url: str,
@@ -150,8 +168,15 @@ def build_credential(
     status_index: int,
     achievement_data: dict[str, Any] | None = None,
     issuer_profile: dict[str, Any] | None = None,
+    evidence: Sequence[Mapping[str, Any]] | None = None,
+    suspension_list_url: str | None = None,
+    suspension_index: int | None = None,
 ) -> dict[str, Any]:
     """The unsigned OpenBadgeCredential (VC Data Model 2.0) for one award.
+
+    ``evidence`` (OB 3.0 Evidence objects, see :func:`evidence_item`) is put in the
+    credential's ``evidence``. With a suspension list entry, ``credentialStatus`` is a list of
+    two entries (revocation, then suspension) instead of the single revocation entry.
 
     ``achievement_data`` and ``issuer_profile`` may be given when they were already built for
     other credentials of the same award (they are shared, not copied, by the documents).
@@ -184,14 +209,25 @@ def build_credential(
     document["credentialSchema"] = [
         {"id": OB3_SCHEMA_URL, "type": "1EdTechJsonSchemaValidator2019"}
     ]
-    document["credentialStatus"] = {
-        "id": f"{status_list_url}#{status_index}",
-        "type": "BitstringStatusListEntry",
-        "statusPurpose": "revocation",
-        "statusListIndex": str(status_index),
-        "statusListCredential": status_list_url,
-    }
+    if evidence:
+        document["evidence"] = [dict(item) for item in evidence]
+    revocation = _status_entry(status_list_url, status_index, "revocation")
+    if suspension_list_url is not None and suspension_index is not None:
+        suspension = _status_entry(suspension_list_url, suspension_index, SUSPENSION)
+        document["credentialStatus"] = [revocation, suspension]
+    else:
+        document["credentialStatus"] = revocation
     return document
+
+
+def _status_entry(list_url: str, index: int, purpose: str) -> dict[str, Any]:
+    return {
+        "id": f"{list_url}#{index}",
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": purpose,
+        "statusListIndex": str(index),
+        "statusListCredential": list_url,
+    }
 
 
 #: Learners signed and recorded together: one query for those already holding the
@@ -214,6 +250,8 @@ class _Shared:
     achievement_document: dict[str, Any]
     issuer_profile: dict[str, Any]
     credential_url: Callable[[uuid.UUID], str]
+    evidence: tuple[dict[str, Any], ...] = ()
+    suspendable: bool = False
 
 
 def _credential_url_maker() -> Callable[[uuid.UUID], str]:
@@ -224,7 +262,13 @@ def _credential_url_maker() -> Callable[[uuid.UUID], str]:
     return lambda public_id: f"{head}{public_id}{tail}"
 
 
-def _shared(achievement: Achievement, awarded_by: Any, now: datetime | None) -> _Shared:
+def _shared(
+    achievement: Achievement,
+    awarded_by: Any,
+    now: datetime | None,
+    evidence: Sequence[Mapping[str, Any]] | None = None,
+    suspendable: bool = False,
+) -> _Shared:
     issued = (now or timezone.now()).replace(microsecond=0)
     key = active_key(achievement.issuer)
     return _Shared(
@@ -241,6 +285,8 @@ def _shared(achievement: Achievement, awarded_by: Any, now: datetime | None) -> 
         achievement_document=achievement_document(achievement),
         issuer_profile=_issuer_profile(achievement),
         credential_url=_credential_url_maker(),
+        evidence=tuple(dict(item) for item in evidence or ()),
+        suspendable=suspendable,
     )
 
 
@@ -251,8 +297,10 @@ def _new_credential(
     index: int,
     list_url: str,
     emails: Mapping[int, str],
+    suspension: tuple[StatusList, int, str] | None = None,
 ) -> Credential:
-    """The signed, unsaved credential of one learner."""
+    """The signed, unsaved credential of one learner (``suspension``: its suspension list,
+    index and the list's URL, for a suspendable credential)."""
     recipient = recipient_for(learner, emails)
     salt = new_salt()
     identity_hash = hash_identifier(recipient.value, salt)
@@ -270,6 +318,9 @@ def _new_credential(
         # Copies of two small objects, so that no two documents share a nested value.
         achievement_data=copy.deepcopy(shared.achievement_document),
         issuer_profile=copy.deepcopy(shared.issuer_profile),
+        evidence=copy.deepcopy(list(shared.evidence)),
+        suspension_list_url=suspension[2] if suspension else None,
+        suspension_index=suspension[1] if suspension else None,
     )
     signed = add_proof(document, shared.private_key, shared.key.verification_method, shared.issued)
     return Credential(
@@ -285,6 +336,8 @@ def _new_credential(
         document=signed,
         status_list=status_list,
         status_index=index,
+        suspension_list=suspension[0] if suspension else None,
+        suspension_index=suspension[1] if suspension else None,
         awarded_by=shared.awarded_by,
     )
 
@@ -302,7 +355,7 @@ def _award_batch(learners: Sequence[Learner], shared: _Shared) -> list[AwardResu
     achievement = shared.achievement
     held = {
         credential.learner_id: credential
-        for credential in Credential.objects.filter(
+        for credential in Credential.objects.current().filter(
             achievement=achievement, learner__in=[learner.pk for learner in learners]
         )
     }
@@ -314,14 +367,25 @@ def _award_batch(learners: Sequence[Learner], shared: _Shared) -> list[AwardResu
             with transaction.atomic():
                 slots = allocate_indexes(achievement.issuer, len(to_issue))
                 list_urls = {slot.pk: slot.url() for slot, _ in slots}
+                suspensions: list[tuple[StatusList, int, str] | None] = [None] * len(to_issue)
+                if shared.suspendable:
+                    taken = allocate_indexes(achievement.issuer, len(to_issue), SUSPENSION)
+                    urls = {slot.pk: slot.url() for slot, _ in taken}
+                    suspensions = [(slot, index, urls[slot.pk]) for slot, index in taken]
                 credentials = [
-                    _new_credential(learner, shared, slot, index, list_urls[slot.pk], emails)
-                    for learner, (slot, index) in zip(to_issue, slots, strict=True)
+                    _new_credential(
+                        learner, shared, slot, index, list_urls[slot.pk], emails, suspension
+                    )
+                    for learner, (slot, index), suspension in zip(
+                        to_issue, slots, suspensions, strict=True
+                    )
                 ]
                 Credential.objects.bulk_create(credentials)
         except IntegrityError:
             if len(learners) == 1:
-                existing = Credential.objects.get(learner=learners[0], achievement=achievement)
+                existing = Credential.objects.current().get(
+                    learner=learners[0], achievement=achievement
+                )
                 return [AwardResult(existing, created=False)]
             return [_award_batch([learner], shared)[0] for learner in learners]
         created = {credential.learner_id: credential for credential in credentials}
@@ -341,6 +405,8 @@ def award_many(
     now: datetime | None = None,
     batch_size: int = BATCH_SIZE,
     on_batch: Callable[[list[AwardResult]], None] | None = None,
+    evidence: Sequence[Mapping[str, Any]] | None = None,
+    suspendable: bool = False,
 ) -> list[AwardResult]:
     """Award ``achievement`` to each learner exactly once; one result per distinct learner,
     in the order given.
@@ -355,7 +421,7 @@ def award_many(
     distinct = list({learner.pk: learner for learner in learners}.values())
     if not distinct:
         return []
-    shared = _shared(achievement, awarded_by, now)
+    shared = _shared(achievement, awarded_by, now, evidence, suspendable)
     results: list[AwardResult] = []
     for start in range(0, len(distinct), batch_size):
         with transaction.atomic():
@@ -372,14 +438,26 @@ def award(
     *,
     awarded_by: Any = None,
     now: datetime | None = None,
+    evidence: Sequence[Mapping[str, Any]] | None = None,
+    suspendable: bool = False,
 ) -> AwardResult:
     """Award ``achievement`` to ``learner`` exactly once and return the credential.
+
+    ``evidence`` goes into the credential's ``evidence`` (public: nothing private in it);
+    ``suspendable`` adds a suspension status list entry (see :func:`suspend`).
 
     A second call (or a concurrent one) returns the existing credential with
     ``created=False``: the unique constraint on (learner, achievement) decides, inside one
     transaction, and the losing attempt's work is rolled back to a savepoint.
     """
-    return award_many([learner], achievement, awarded_by=awarded_by, now=now)[0]
+    return award_many(
+        [learner],
+        achievement,
+        awarded_by=awarded_by,
+        now=now,
+        evidence=evidence,
+        suspendable=suspendable,
+    )[0]
 
 
 def award_accreditation(learner: Learner, achievement: Achievement, assessor: Any) -> AwardResult:
@@ -459,4 +537,34 @@ def revoke(credential: Credential, reason: str, now: datetime | None = None) -> 
     credential.revoked_at = credential.revoked_at or now or timezone.now()
     credential.revocation_reason = reason
     credential.save(update_fields=["revoked_at", "revocation_reason"])
+    return credential
+
+
+class SuspensionError(ValueError):
+    """A credential cannot be suspended (it has no suspension entry) or reinstated."""
+
+
+def suspend(credential: Credential, reason: str, now: datetime | None = None) -> Credential:
+    """Suspend a credential: its suspension list bit is set until :func:`reinstate`.
+
+    Only credentials issued ``suspendable`` have a suspension entry. Idempotent: a second call
+    keeps the first time and updates the reason."""
+    reason = reason.strip()
+    if not reason:
+        raise SuspensionError("a suspension needs a reason")
+    if credential.suspension_list_id is None:
+        raise SuspensionError("this credential was issued without a suspension status entry")
+    credential.suspended_at = credential.suspended_at or now or timezone.now()
+    credential.suspension_reason = reason
+    credential.save(update_fields=["suspended_at", "suspension_reason"])
+    return credential
+
+
+def reinstate(credential: Credential) -> Credential:
+    """Lift a suspension: the suspension bit is cleared; the credential is as it was."""
+    if credential.suspended_at is None:
+        raise SuspensionError("this credential is not suspended")
+    credential.suspended_at = None
+    credential.suspension_reason = ""
+    credential.save(update_fields=["suspended_at", "suspension_reason"])
     return credential

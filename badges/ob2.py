@@ -52,7 +52,8 @@ def badge_class(achievement: Achievement) -> dict[str, Any]:
 
 
 def assertion(credential: Credential) -> dict[str, Any]:
-    """The hosted Assertion; a revoked one says so (and is served with status 410)."""
+    """The hosted Assertion; a revoked (or, for now, suspended) one says so (and is served
+    with status 410). An accreditation's evidence is copied from the OB 3.0 credential."""
     recipient_type = "email" if credential.recipient_type == RecipientType.EMAIL else "url"
     document: dict[str, Any] = {
         "@context": OB2_CONTEXT_URL,
@@ -71,7 +72,19 @@ def assertion(credential: Credential) -> dict[str, Any]:
     }
     if credential.valid_until is not None:
         document["expires"] = format_timestamp(credential.valid_until)
+    evidence = credential.document.get("evidence")
+    if isinstance(evidence, list) and evidence:
+        document["evidence"] = [
+            {key: item[key] for key in ("name", "description", "narrative") if key in item}
+            for item in evidence
+            if isinstance(item, dict)
+        ]
     if credential.is_revoked:
         document["revoked"] = True
         document["revocationReason"] = credential.revocation_reason
+    elif credential.is_suspended:
+        # OB 2.0 has no suspension: while it lasts, the hosted assertion reads as revoked,
+        # with the reason saying it is a suspension; reinstating restores it.
+        document["revoked"] = True
+        document["revocationReason"] = f"Suspended: {credential.suspension_reason}"
     return document

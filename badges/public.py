@@ -1,7 +1,8 @@
 """What other apps may ask of the badges app: a learner's badges, ready to show.
 
 The LTI tool uses :func:`badges_for` for the learner's "My badges" page inside the LMS frame,
-and :func:`step_badge_name` to name the badge a learner has just earned for a step.
+and :func:`step_badge_name` to name the badge a learner has just earned for a step; the pool
+of peer leaders uses :func:`accreditations_for` for a leader's accreditations, live.
 Nothing here reveals an email: share links point at the public credential page.
 """
 
@@ -11,11 +12,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlencode
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from badges.artwork import achievement_alt
-from badges.models import Credential
+from badges.models import AwardRule, Credential
 from badges.models.issuer import site_url
 from hub.models import Learner, StepPage
 
@@ -32,7 +34,7 @@ class BadgeSummary:
     image_alt: str
     issued_at: datetime
     valid_until: datetime | None
-    status: str  # "valid" | "expired" | "revoked" | "not yet valid"
+    status: str  # "valid" | "expired" | "suspended" | "revoked" | "not yet valid"
     revocation_reason: str
     share_url: str
     json_url: str
@@ -40,22 +42,32 @@ class BadgeSummary:
     svg_url: str
     linkedin_url: str
     revoked_at: datetime | None = None
+    suspended_at: datetime | None = None
+    suspension_reason: str = ""
 
     @property
     def shareable(self) -> bool:
-        """Only a badge that has not been revoked is offered for sharing or for LinkedIn:
-        a withdrawn badge must not be put in front of employers as if it stood."""
-        return self.status != "revoked"
+        """Only a badge that has not been revoked or suspended is offered for sharing or for
+        LinkedIn: a withdrawn badge must not be put in front of employers as if it stood."""
+        return self.status not in ("revoked", "suspended")
 
 
 def _status(credential: Credential, now: datetime) -> str:
     if credential.is_revoked:
         return "revoked"
+    if credential.is_suspended:
+        return "suspended"
     if credential.valid_from > now:
         return "not yet valid"
     if credential.valid_until is not None and credential.valid_until <= now:
         return "expired"
     return "valid"
+
+
+def credential_status(credential: Credential, now: datetime | None = None) -> str:
+    """A credential's live status in one word, as partners are shown it: valid, expired,
+    suspended, revoked or not yet valid."""
+    return _status(credential, now or timezone.now())
 
 
 def linkedin_url(credential: Credential) -> str:
@@ -75,39 +87,53 @@ def linkedin_url(credential: Credential) -> str:
     return f"{LINKEDIN_ADD_TO_PROFILE}?{urlencode(params)}"
 
 
-def badges_for(learner: Learner, now: datetime | None = None) -> list[BadgeSummary]:
-    """The learner's credentials, newest first."""
-    now = now or timezone.now()
-    credentials = (
-        Credential.objects.filter(learner=learner)
+def _summary(credential: Credential, now: datetime) -> BadgeSummary:
+    achievement = credential.achievement
+    public_id = credential.public_id
+    return BadgeSummary(
+        name=achievement.name,
+        description=achievement.description,
+        criteria=achievement.criteria_narrative,
+        issuer=achievement.issuer.name,
+        image_url=achievement.image_url(),
+        image_alt=achievement_alt(achievement),
+        issued_at=credential.issued_at,
+        valid_until=credential.valid_until,
+        status=_status(credential, now),
+        revocation_reason=credential.revocation_reason,
+        share_url=credential.url(),
+        json_url=site_url(reverse("badges:credential-json", args=[public_id])),
+        png_url=site_url(reverse("badges:credential-png", args=[public_id])),
+        svg_url=site_url(reverse("badges:credential-svg", args=[public_id])),
+        linkedin_url=linkedin_url(credential),
+        revoked_at=credential.revoked_at,
+        suspended_at=credential.suspended_at,
+        suspension_reason=credential.suspension_reason,
+    )
+
+
+def _current(learner: Learner) -> QuerySet[Credential]:
+    """The learner's credentials that no renewal has replaced, newest first."""
+    return (
+        Credential.objects.current()
+        .filter(learner=learner)
         .select_related("achievement__issuer", "achievement__step", "achievement__image")
         .order_by("-issued_at")
     )
-    summaries = []
-    for credential in credentials:
-        achievement = credential.achievement
-        public_id = credential.public_id
-        summaries.append(
-            BadgeSummary(
-                name=achievement.name,
-                description=achievement.description,
-                criteria=achievement.criteria_narrative,
-                issuer=achievement.issuer.name,
-                image_url=achievement.image_url(),
-                image_alt=achievement_alt(achievement),
-                issued_at=credential.issued_at,
-                valid_until=credential.valid_until,
-                status=_status(credential, now),
-                revocation_reason=credential.revocation_reason,
-                share_url=credential.url(),
-                json_url=site_url(reverse("badges:credential-json", args=[public_id])),
-                png_url=site_url(reverse("badges:credential-png", args=[public_id])),
-                svg_url=site_url(reverse("badges:credential-svg", args=[public_id])),
-                linkedin_url=linkedin_url(credential),
-                revoked_at=credential.revoked_at,
-            )
-        )
-    return summaries
+
+
+def badges_for(learner: Learner, now: datetime | None = None) -> list[BadgeSummary]:
+    """The learner's credentials, newest first (a renewed accreditation once: the renewal)."""
+    now = now or timezone.now()
+    return [_summary(credential, now) for credential in _current(learner)]
+
+
+def accreditations_for(learner: Learner, now: datetime | None = None) -> list[BadgeSummary]:
+    """The learner's accreditations (achievements awarded by assessors), each with its live
+    status: valid, expired, suspended or revoked. Newest first."""
+    now = now or timezone.now()
+    credentials = _current(learner).filter(achievement__award_rule=AwardRule.ASSESSOR)
+    return [_summary(credential, now) for credential in credentials]
 
 
 def step_badge_name(learner: Learner, step: StepPage) -> str | None:

@@ -3,7 +3,8 @@ status list credential that verifiers fetch.
 
 The bitstring is GZIP-compressed and written as multibase base64url without padding (a ``u``
 followed by the text). Bit 0 is the most significant bit of the first byte; a set bit means
-the credential at that index is revoked.
+the credential at that index is revoked (on a revocation list) or suspended (on a suspension
+list: accreditations can be suspended and reinstated).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from django.utils import timezone
 from badges.dataintegrity import add_proof
 from badges.dates import format_timestamp
 from badges.jsonld import CREDENTIALS_V2_URL
-from badges.models import Credential, Issuer, StatusList
+from badges.models import REVOCATION, SUSPENSION, Credential, Issuer, StatusList
 from badges.signing import active_key
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "bit_is_set",
     "decode_list",
     "encode_list",
+    "set_indexes",
     "status_list_credential",
 ]
 
@@ -75,8 +77,10 @@ def allocate_index(issuer: Issuer) -> tuple[StatusList, int]:
     return allocate_indexes(issuer, 1)[0]
 
 
-def allocate_indexes(issuer: Issuer, count: int) -> list[tuple[StatusList, int]]:
-    """Reserve ``count`` consecutive free indexes on the issuer's current revocation list,
+def allocate_indexes(
+    issuer: Issuer, count: int, purpose: str = REVOCATION
+) -> list[tuple[StatusList, int]]:
+    """Reserve ``count`` consecutive free indexes on the issuer's current list for ``purpose``,
     going on to a new list when it fills up: one UPDATE per list touched, not one per index.
 
     Call inside the transaction that creates the credentials: the current list's row stays
@@ -91,12 +95,12 @@ def allocate_indexes(issuer: Issuer, count: int) -> list[tuple[StatusList, int]]
         while len(slots) < count:
             status_list = (
                 StatusList.objects.select_for_update()
-                .filter(issuer=issuer, purpose="revocation")
+                .filter(issuer=issuer, purpose=purpose)
                 .order_by("-created_at", "-pk")
                 .first()
             )
             if status_list is None or status_list.is_full:
-                status_list = StatusList.objects.create(issuer=issuer)
+                status_list = StatusList.objects.create(issuer=issuer, purpose=purpose)
             start = status_list.next_index
             take = min(count - len(slots), status_list.length - start)
             updated = StatusList.objects.filter(pk=status_list.pk, next_index=start).update(
@@ -108,11 +112,27 @@ def allocate_indexes(issuer: Issuer, count: int) -> list[tuple[StatusList, int]]
     return slots
 
 
+def set_indexes(status_list: StatusList) -> list[int]:
+    """The indexes whose bit is set on ``status_list`` now: the revoked credentials of a
+    revocation list, the suspended ones of a suspension list."""
+    if status_list.purpose == SUSPENSION:
+        return [
+            index
+            for index in Credential.objects.filter(
+                suspension_list=status_list, suspended_at__isnull=False
+            ).values_list("suspension_index", flat=True)
+            if index is not None
+        ]
+    return list(
+        Credential.objects.filter(status_list=status_list, revoked_at__isnull=False).values_list(
+            "status_index", flat=True
+        )
+    )
+
+
 def status_list_credential(status_list: StatusList, now: datetime | None = None) -> dict[str, Any]:
     """The signed BitstringStatusListCredential for ``status_list``, as of now."""
-    revoked = Credential.objects.filter(
-        status_list=status_list, revoked_at__isnull=False
-    ).values_list("status_index", flat=True)
+    revoked = set_indexes(status_list)
     issued = (now or timezone.now()).replace(microsecond=0)
     url = status_list.url()
     document = {

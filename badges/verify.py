@@ -7,7 +7,8 @@ verification steps in order:
 1. format and schema: a VC Data Model 2.0 ``OpenBadgeCredential`` with the required fields,
    naming only bundled contexts;
 2. proof: the ``eddsa-rdfc-2022`` Data Integrity proof;
-3. status: the credential's bit in its Bitstring Status List (revocation);
+3. status: the credential's bits in its Bitstring Status Lists (revocation, and suspension
+   for credentials that can be suspended);
 4. validity dates: ``validFrom`` and ``validUntil`` against now;
 5. issuer and key controller: the issuer is known here and controls the signing key.
 
@@ -34,7 +35,7 @@ from badges.dates import parse_timestamp
 from badges.jsonld import BUNDLED_CONTEXTS, CREDENTIALS_V2_URL, OB3_CONTEXT_URL
 from badges.models import Credential, Issuer, StatusList, site_url
 from badges.signing import identifier_matches, resolve_key
-from badges.statuslist import StatusListError, bit_is_set, decode_list, encode_list
+from badges.statuslist import StatusListError, bit_is_set, decode_list, encode_list, set_indexes
 from badges.untrusted import UntrustedJSONError, parse_json_object
 
 __all__ = [
@@ -56,6 +57,7 @@ class Verdict(StrEnum):
     EXPIRED = "expired"
     NOT_YET_VALID = "not_yet_valid"
     REVOKED = "revoked"
+    SUSPENDED = "suspended"
     TAMPERED = "tampered"
     UNKNOWN_ISSUER = "unknown_issuer"
     INVALID = "invalid"
@@ -67,6 +69,8 @@ VERDICT_TEXT: dict[Verdict, str] = {
     Verdict.EXPIRED: "Expired: this badge was genuine but is no longer valid.",
     Verdict.NOT_YET_VALID: "Not yet valid: this badge only becomes valid later.",
     Verdict.REVOKED: "Revoked: the issuer has withdrawn this badge.",
+    Verdict.SUSPENDED: "Suspended: the issuer has suspended this badge for now; it is not "
+    "valid while the suspension lasts.",
     Verdict.TAMPERED: "Tampered: this badge was changed after it was issued, or its "
     "signature is not genuine.",
     Verdict.UNKNOWN_ISSUER: "Unknown issuer: this badge was not signed by an issuer this "
@@ -95,6 +99,7 @@ class Verification:
     checks: list[Check]
     credential: dict[str, Any] | None = None
     revocation_reason: str = ""
+    suspension_reason: str = ""
     recipient_match: bool | None = None
     summary: dict[str, Any] = field(default_factory=dict)
 
@@ -129,6 +134,7 @@ class Verification:
             "verdict_text": self.verdict_text,
             "valid": self.is_valid,
             "revocation_reason": self.revocation_reason,
+            "suspension_reason": self.suspension_reason,
             "recipient_match": self.recipient_match,
             "summary": self.facts,
             "unverified_claims": self.unverified_claims,
@@ -286,47 +292,98 @@ def _summary(document: Mapping[str, Any]) -> dict[str, Any]:
         "criteria_url": criteria.get("id"),
         "valid_from": document.get("validFrom"),
         "valid_until": document.get("validUntil"),
+        "evidence": _evidence_names(document.get("evidence")),
     }
 
 
-def _status(document: Mapping[str, Any]) -> tuple[Check, str | None]:
-    """The status step: (check, revocation reason if revoked)."""
+def _evidence_names(evidence: Any) -> list[dict[str, str]]:
+    """The credential's evidence, as (name, narrative) pairs to show."""
+    items = evidence if isinstance(evidence, list) else [evidence] if evidence else []
+    shown = []
+    for item in items:
+        if isinstance(item, Mapping):
+            name, narrative = item.get("name"), item.get("narrative") or item.get("description")
+            shown.append(
+                {
+                    "name": name if isinstance(name, str) else "Evidence",
+                    "narrative": narrative if isinstance(narrative, str) else "",
+                }
+            )
+    return shown
+
+
+@dataclass
+class _Status:
+    check: Check
+    revocation_reason: str | None = None  # set when revoked
+    suspension_reason: str | None = None  # set when suspended
+
+
+def _listed(entry: Mapping[str, Any]) -> tuple[StatusList | None, Credential | None, bool]:
+    """(our status list, the credential at the entry's index, whether its bit is set)."""
+    list_url = entry.get("statusListCredential")
+    view = _local_view(list_url) if isinstance(list_url, str) else None
+    status_list = (
+        StatusList.objects.filter(public_id=view[1]["public_id"]).first()
+        if view and view[0] == "badges:status-list"
+        else None
+    )
+    if status_list is None:
+        return None, None, False
+    index = int(entry.get("statusListIndex", ""))
+    bits = decode_list(encode_list(set_indexes(status_list), status_list.length))
+    if not bit_is_set(bits, index):
+        return status_list, None, False
+    if status_list.purpose == "suspension":
+        found = Credential.objects.filter(
+            suspension_list=status_list, suspension_index=index
+        ).first()
+    else:
+        found = Credential.objects.filter(status_list=status_list, status_index=index).first()
+    return status_list, found, True
+
+
+def _status(document: Mapping[str, Any]) -> _Status:
+    """The status step: each revocation and suspension entry looked up in our lists."""
     label = "Status (not revoked)"
     entries = document.get("credentialStatus")
     if entries is None:
-        return Check("status", label, True, "The credential has no status list entry."), None
+        return _Status(Check("status", label, True, "The credential has no status list entry."))
+    checked: list[str] = []
+    suspended: str | None = None
     for entry in entries if isinstance(entries, list) else [entries]:
         if not isinstance(entry, Mapping) or entry.get("type") != "BitstringStatusListEntry":
-            return Check("status", label, False, "Unsupported credentialStatus entry."), None
-        if entry.get("statusPurpose") != "revocation":
+            return _Status(Check("status", label, False, "Unsupported credentialStatus entry."))
+        purpose = entry.get("statusPurpose")
+        if purpose not in ("revocation", "suspension"):
             continue
-        list_url = entry.get("statusListCredential")
-        view = _local_view(list_url) if isinstance(list_url, str) else None
-        status_list = (
-            StatusList.objects.filter(public_id=view[1]["public_id"]).first()
-            if view and view[0] == "badges:status-list"
-            else None
-        )
-        if status_list is None:
-            return Check("status", label, None, "The status list is not one of ours."), None
         try:
-            index = int(entry.get("statusListIndex", ""))
-            revoked_indexes = Credential.objects.filter(
-                status_list=status_list, revoked_at__isnull=False
-            ).values_list("status_index", flat=True)
-            bits = decode_list(encode_list(revoked_indexes, status_list.length))
-            revoked = bit_is_set(bits, index)
+            status_list, credential, is_set = _listed(entry)
         except (ValueError, StatusListError) as error:
-            return Check("status", label, False, f"Bad status entry: {error}"), None
-        if revoked:
-            credential = Credential.objects.filter(
-                status_list=status_list, status_index=index
-            ).first()
+            return _Status(Check("status", label, False, f"Bad status entry: {error}"))
+        if status_list is None:
+            return _Status(Check("status", label, None, "The status list is not one of ours."))
+        if status_list.purpose != purpose:
+            return _Status(
+                Check("status", label, False, "The entry's purpose differs from its list's.")
+            )
+        checked.append(str(purpose))
+        if is_set and purpose == "revocation":
             reason = credential.revocation_reason if credential else ""
             detail = "Revoked by the issuer" + (f": {reason}" if reason else ".")
-            return Check("status", label, False, detail), reason or "No reason given."
-        return Check("status", label, True, "Not revoked (status list checked)."), None
-    return Check("status", label, True, "No revocation status entry."), None
+            return _Status(Check("status", label, False, detail), reason or "No reason given.")
+        if is_set:
+            suspended = (credential.suspension_reason if credential else "") or "No reason given."
+    if suspended is not None:
+        detail = f"Suspended by the issuer: {suspended}"
+        return _Status(Check("status", label, False, detail), suspension_reason=suspended)
+    if not checked:
+        return _Status(Check("status", label, True, "No revocation status entry."))
+    if "suspension" in checked:
+        detail = "Not revoked and not suspended (status lists checked)."
+    else:
+        detail = "Not revoked (status list checked)."
+    return _Status(Check("status", label, True, detail))
 
 
 def _dates(document: Mapping[str, Any], now: datetime) -> tuple[Check, Verdict | None]:
@@ -416,7 +473,8 @@ def verify_credential(
     else:
         checks.append(Check("proof", "Signature", False, proof.reason))
 
-    status_check, reason = _status(document)
+    status = _status(document)
+    status_check, reason = status.check, status.revocation_reason
     checks.append(status_check)
     dates_check, dates_verdict = _dates(document, when)
     checks.append(dates_check)
@@ -448,6 +506,9 @@ def verify_credential(
     elif reason is not None:
         report.verdict = Verdict.REVOKED
         report.revocation_reason = reason
+    elif status.suspension_reason is not None:
+        report.verdict = Verdict.SUSPENDED
+        report.suspension_reason = status.suspension_reason
     elif status_check.passed is False:
         report.verdict = Verdict.INVALID
     elif dates_verdict is not None:

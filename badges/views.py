@@ -137,9 +137,11 @@ def ob2_badge_class(request: HttpRequest, public_id: str) -> JsonResponse:
 
 @require_GET
 def ob2_assertion(request: HttpRequest, public_id: str) -> JsonResponse:
-    """The OB 2.0 hosted assertion; 410 Gone (with ``revoked: true``) once revoked."""
+    """The OB 2.0 hosted assertion; 410 Gone (with ``revoked: true``) once revoked, and
+    while suspended."""
     found = _credential(public_id)
-    return _json(ob2.assertion(found), status=410 if found.is_revoked else 200)
+    gone = found.is_revoked or found.is_suspended
+    return _json(ob2.assertion(found), status=410 if gone else 200)
 
 
 @require_GET

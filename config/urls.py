@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("lti/", include("lti_tool.urls")),
     path("lti/", include("discussion.urls")),
+    path("", include("pathway.urls")),
     path(".well-known/jwks.json", lti_views.jwks, name="well-known-jwks"),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", hub_views.search, name="search"),

@@ -10,11 +10,15 @@ django-tasks runs work but has no clock of its own. The scheduler is that clock:
 - queues a purge of expired login states and framed sessions every
   ``LTI_STATE_PURGE_MINUTES`` (default 10), which keeps those tables small.
 
+Other apps add their periodic work with :func:`register_periodic_job` (from their
+``AppConfig.ready()``): each job is called every ``every`` and should only queue a task.
+
 Queuing is all it does, so it is cheap and safe to restart; the worker does the work.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -48,6 +52,21 @@ def state_purge_interval() -> timedelta:
     )
 
 
+@dataclass(frozen=True)
+class PeriodicJob:
+    every: timedelta
+    queue: Callable[[], Any]  # queues the work, e.g. a task's ``enqueue``
+
+
+#: Other apps' periodic work, by name (see :func:`register_periodic_job`).
+PERIODIC_JOBS: dict[str, PeriodicJob] = {}
+
+
+def register_periodic_job(name: str, every: timedelta, task: Any) -> None:
+    """Queue ``task`` (a django-task) every ``every`` from the scheduler's ticks."""
+    PERIODIC_JOBS[name] = PeriodicJob(every, task.enqueue)
+
+
 @dataclass
 class Tick:
     """What one tick queued."""
@@ -55,6 +74,7 @@ class Tick:
     score_sweep: bool
     roster_syncs: int
     state_purge: bool = False
+    periodic: list[str] = field(default_factory=list)  # registered jobs queued
 
 
 @dataclass
@@ -65,6 +85,7 @@ class Scheduler:
     last_sweep: Any = None  # the TaskResult of the sweep queued last
     purge_every: timedelta = field(default_factory=state_purge_interval)
     last_purge_at: datetime | None = None
+    last_periodic_at: dict[str, datetime] = field(default_factory=dict)
 
     def tick(self, now: datetime | None = None) -> Tick:
         now = now or timezone.now()
@@ -72,7 +93,19 @@ class Scheduler:
             score_sweep=self._sweep_scores(now),
             roster_syncs=nrps.request_stale_syncs(self.rosters_older_than, now),
             state_purge=self._purge_launch_state(now),
+            periodic=self._queue_periodic(now),
         )
+
+    def _queue_periodic(self, now: datetime) -> list[str]:
+        queued = []
+        for name, job in PERIODIC_JOBS.items():
+            last = self.last_periodic_at.get(name)
+            if last is not None and now - last < job.every:
+                continue
+            job.queue()
+            self.last_periodic_at[name] = now
+            queued.append(name)
+        return queued
 
     def _purge_launch_state(self, now: datetime) -> bool:
         if self.last_purge_at is not None and now - self.last_purge_at < self.purge_every:

@@ -4,10 +4,12 @@ from .achievement import Achievement, AchievementType, AwardRule
 from .award import BulkAward, BulkAwardResult
 from .credential import Credential, RecipientType
 from .issuer import Issuer, SigningKey, site_url
-from .status import MINIMUM_LIST_LENGTH, StatusList
+from .status import MINIMUM_LIST_LENGTH, REVOCATION, SUSPENSION, StatusList
 
 __all__ = [
     "MINIMUM_LIST_LENGTH",
+    "REVOCATION",
+    "SUSPENSION",
     "Achievement",
     "AchievementType",
     "AwardRule",

@@ -1,4 +1,5 @@
-"""Credentials: one per learner and achievement, signed once and kept as issued."""
+"""Credentials: one current credential per learner and achievement, signed once and kept as
+issued (a renewal supersedes the earlier one, which stays on record)."""
 
 from __future__ import annotations
 
@@ -24,12 +25,20 @@ class CredentialQuerySet(models.QuerySet["Credential"]):
     def active(self) -> CredentialQuerySet:
         return self.filter(revoked_at__isnull=True)
 
+    def current(self) -> CredentialQuerySet:
+        """Credentials not superseded by a renewal (every step badge is current)."""
+        return self.filter(superseded_at__isnull=True)
+
 
 class Credential(models.Model):
     """An achievement awarded to a learner, as the signed Open Badges 3.0 credential.
 
-    Unique per (learner, achievement): a second award of the same badge finds this row instead
-    of creating another. Only the salted hash of the recipient's email (and the salt) is kept.
+    One current credential per (learner, achievement): a second award of the same badge finds
+    this row instead of creating another. A renewal (an accreditation issued again) first marks
+    the earlier credential ``superseded_at``; step badges are never superseded, so they stay
+    exactly-once. Credentials issued ``suspendable`` also hold an entry on a suspension status
+    list (``suspension_list``/``suspension_index``), set while ``suspended_at`` is.
+    Only the salted hash of the recipient's email (and the salt) is kept.
     """
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -60,6 +69,20 @@ class Credential(models.Model):
     )
     revoked_at = models.DateTimeField(null=True, blank=True)
     revocation_reason = models.CharField(max_length=500, blank=True)
+    suspension_list = models.ForeignKey(
+        StatusList,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="suspendable_credentials",
+        help_text="The suspension status list, for credentials that can be suspended.",
+    )
+    suspension_index = models.PositiveIntegerField(null=True, blank=True)
+    suspended_at = models.DateTimeField(null=True, blank=True)
+    suspension_reason = models.CharField(max_length=500, blank=True)
+    superseded_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a renewed credential replaced this one."
+    )
 
     objects = CredentialQuerySet.as_manager()
 
@@ -67,7 +90,13 @@ class Credential(models.Model):
         ordering = ["-issued_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["learner", "achievement"], name="one_credential_per_achievement"
+                fields=["learner", "achievement"],
+                condition=models.Q(superseded_at__isnull=True),
+                name="one_current_credential_per_achievement",
+            ),
+            models.UniqueConstraint(
+                fields=["suspension_list", "suspension_index"],
+                name="one_credential_per_suspension_index",
             ),
             models.UniqueConstraint(
                 fields=["status_list", "status_index"], name="one_credential_per_status_index"
@@ -80,6 +109,10 @@ class Credential(models.Model):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.suspended_at is not None
 
     def url(self) -> str:
         """The credential's id: serves the JSON (or, to browsers, the public page)."""

@@ -13,17 +13,23 @@ from .issuer import Issuer, site_url
 #: which credentials it holds.
 MINIMUM_LIST_LENGTH = 131_072
 
+#: The ``statusPurpose`` values of the lists: revocation is final, suspension can be undone.
+REVOCATION = "revocation"
+SUSPENSION = "suspension"
+
 
 class StatusList(models.Model):
-    """One Bitstring Status List (``statusPurpose`` revocation) of an issuer.
+    """One Bitstring Status List of an issuer, for one ``statusPurpose`` (revocation, or
+    suspension for credentials that can be suspended and reinstated).
 
     Credentials take the next free index; the list's bits are derived from the credentials'
-    ``revoked_at`` whenever the list is served, so there is one source of truth.
+    ``revoked_at`` (or ``suspended_at``) whenever the list is served, so there is one source of
+    truth.
     """
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     issuer = models.ForeignKey(Issuer, on_delete=models.PROTECT, related_name="status_lists")
-    purpose = models.CharField(max_length=32, default="revocation", editable=False)
+    purpose = models.CharField(max_length=32, default=REVOCATION, editable=False)
     length = models.PositiveIntegerField(default=MINIMUM_LIST_LENGTH, editable=False)
     next_index = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "lti_tool",
     "badges",
     "discussion",
+    "pathway",
     "operations",
     "wagtailnhsukfrontend",
     "wagtailmedia",

@@ -69,6 +69,24 @@ def register_cohort_panel(name: str, panel: CohortPanel) -> None:
     COHORT_PANELS[name] = panel
 
 
+FrameLink = Callable[["FramedRequest", LaunchSession], "tuple[str, str] | None"]
+
+#: Links other apps add to the framed pages' navigation, by name (see register_frame_link).
+FRAME_LINKS: dict[str, FrameLink] = {}
+
+
+def register_frame_link(name: str, link: FrameLink) -> None:
+    """Show ``link(request, session)``'s (label, url) beside "My badges" in the framed pages'
+    navigation; ``None`` leaves it out for that person. Registered from ``AppConfig.ready()``."""
+    FRAME_LINKS[name] = link
+
+
+def frame_links(request: FramedRequest, session: LaunchSession) -> list[tuple[str, str]]:
+    """The registered links that apply to this request, in registration order."""
+    found = (link(request, session) for link in FRAME_LINKS.values())
+    return [each for each in found if each is not None]
+
+
 def framed(view: View) -> View:
     """Load the launch session named in the URL; refuse cross-origin posts."""
 

@@ -32,6 +32,8 @@ class Command(BaseCommand):
         call_command("setup_badges", "--demo")
         call_command("setup_discussion")
         call_command("seed_discussion")
+        call_command("setup_pathway", "--demo", f"--url=http://127.0.0.1:{port}/admin/")
+        call_command("seed_pathway")
         call_command(
             "lti_add_platform",
             "--name=Demo LMS",
