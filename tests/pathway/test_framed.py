@@ -11,8 +11,8 @@ from django.core import mail
 from django.test import TestCase
 
 from hub.models import Learner
+from lti_tool.models import LaunchSession
 from lti_tool.roles import INSTRUCTOR, LEARNER
-from lti_tool.sessions import LaunchSession
 from pathway import reviewing
 from pathway.models import Application, ApplicationStatus
 from tests.support.discussion import open_lesson, text
