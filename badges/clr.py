@@ -77,9 +77,11 @@ def register_preconditions(provider: Precondition) -> None:
 
 
 def record_credentials(learner: Learner) -> list[Credential]:
-    """The credentials a record of ``learner`` includes: every one not revoked, oldest first."""
+    """The credentials a record of ``learner`` includes: every one not revoked and not replaced
+    by a renewal, oldest first."""
     return list(
         Credential.objects.active()
+        .current()
         .filter(learner=learner)
         .select_related("achievement__issuer", "achievement__step")
         .order_by("issued_at", "pk")
@@ -88,7 +90,7 @@ def record_credentials(learner: Learner) -> list[Credential]:
 
 def has_record(learner: Learner) -> bool:
     """Whether the learner holds anything a record would include."""
-    return Credential.objects.active().filter(learner=learner).exists()
+    return Credential.objects.active().current().filter(learner=learner).exists()
 
 
 def _publisher(credentials: Sequence[Credential]) -> Issuer:

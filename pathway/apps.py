@@ -13,12 +13,14 @@ class PathwayConfig(AppConfig):
     verbose_name = "Accreditation pathway"
 
     def ready(self) -> None:
+        from badges import clr
         from hub.editorial import describe_group
         from lti_tool import framed, schedule
-        from pathway import framed_link, reviewing, tasks
+        from pathway import eligibility, framed_link, reviewing, tasks
 
         describe_group(reviewing.ASSESSORS_GROUP, reviewing.ASSESSORS_PURPOSE)
         framed.register_frame_link("pathway", framed_link.pathway_link)
+        clr.register_preconditions(eligibility.preceding_achievements)
         schedule.register_periodic_job(
             "pathway.renewal_reminders", tasks.REMINDER_INTERVAL, tasks.send_renewal_reminders
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from badges.models import Achievement, AwardRule
 from hub.models import Learner, StepCompletion, StepPage
 from pathway.models import Requirement
 
@@ -30,3 +31,18 @@ def eligibility(learner: Learner, requirement: Requirement) -> Eligibility:
     )
     missing = [step for step in required if step.pk not in done]
     return Eligibility(not missing, missing)
+
+
+def preceding_achievements(achievement: Achievement) -> list[Achievement]:
+    """The step badges that come before an accreditation: those of the steps its requirements
+    name. Learner records (``badges.clr``) state them as ``precedes`` associations."""
+    if achievement.award_rule != AwardRule.ASSESSOR:
+        return []  # step badges: their own prerequisites are the programme's, read by badges
+    return list(
+        Achievement.objects.filter(
+            award_rule=AwardRule.STEP_COMPLETED,
+            step__in=Requirement.required_steps.through.objects.filter(
+                requirement__achievement=achievement
+            ).values("steppage_id"),
+        )
+    )

@@ -161,3 +161,40 @@ def test_accreditations_for_lists_only_accreditations(accredited, graduate, issu
     assert [b.name for b in accreditations_for(graduate)] == ["Accredited peer mentor"]
     assert len(badges_for(graduate)) == 2
     assert credential_status(accredited, timezone.now()) == "valid"
+
+
+def test_a_learner_record_says_which_step_badges_precede_an_accreditation(
+    accredited, graduate, issuer, programme
+):
+    from badges.clr import learner_record
+    from badges.issuing import award
+    from badges.models import Achievement
+    from badges.verify_record import verify_record
+
+    def step_badge(step):
+        return Achievement.objects.create(
+            issuer=issuer,
+            name=f"{step.title} completed",
+            description=step.title,
+            criteria_narrative=f"Completed {step.title}.",
+            step=step,
+        )
+
+    required, other = step_badge(programme.steps[0]), step_badge(programme.steps[1])
+    award(graduate, required)
+    award(graduate, other)
+
+    record = learner_record(graduate)
+    pairs = [(a["sourceId"], a["targetId"]) for a in record["credentialSubject"]["association"]]
+    assert (required.url(), accredited.achievement.url()) in pairs  # Step One: required
+    assert (other.url(), accredited.achievement.url()) not in pairs  # Step Two: not required
+    assert verify_record(record).is_valid
+
+
+def test_a_learner_record_leaves_out_a_credential_replaced_by_a_renewal(accredited, graduate):
+    from badges.clr import NothingToRecord, learner_record
+
+    accredited.superseded_at = timezone.now()
+    accredited.save(update_fields=["superseded_at"])
+    with pytest.raises(NothingToRecord):  # nothing else is held: no record to make
+        learner_record(graduate)
