@@ -1,21 +1,25 @@
 """What other apps may ask of the badges app: a learner's badges, ready to show.
 
 The LTI tool uses :func:`badges_for` for the learner's "My badges" page inside the LMS frame,
-and :func:`step_badge_name` to name the badge a learner has just earned for a step.
+and :func:`step_badge_name` to name the badge a learner has just earned for a step. The pool
+of peer leaders uses :func:`accreditations_for` (and :func:`accreditations_of`, its bulk
+form) to show each leader's accreditations with their live status.
 Nothing here reveals an email: share links point at the public credential page.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlencode
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from badges.artwork import achievement_alt
-from badges.models import Credential
+from badges.models import Achievement, AwardRule, Credential
 from badges.models.issuer import site_url
 from hub.models import Learner, StepPage
 
@@ -75,39 +79,72 @@ def linkedin_url(credential: Credential) -> str:
     return f"{LINKEDIN_ADD_TO_PROFILE}?{urlencode(params)}"
 
 
+def _summary(credential: Credential, now: datetime) -> BadgeSummary:
+    achievement = credential.achievement
+    public_id = credential.public_id
+    return BadgeSummary(
+        name=achievement.name,
+        description=achievement.description,
+        criteria=achievement.criteria_narrative,
+        issuer=achievement.issuer.name,
+        image_url=achievement.image_url(),
+        image_alt=achievement_alt(achievement),
+        issued_at=credential.issued_at,
+        valid_until=credential.valid_until,
+        status=_status(credential, now),
+        revocation_reason=credential.revocation_reason,
+        share_url=credential.url(),
+        json_url=site_url(reverse("badges:credential-json", args=[public_id])),
+        png_url=site_url(reverse("badges:credential-png", args=[public_id])),
+        svg_url=site_url(reverse("badges:credential-svg", args=[public_id])),
+        linkedin_url=linkedin_url(credential),
+        revoked_at=credential.revoked_at,
+    )
+
+
+def _with_achievement(credentials: QuerySet[Credential]) -> QuerySet[Credential]:
+    return credentials.select_related(
+        "achievement__issuer", "achievement__step", "achievement__image"
+    ).order_by("-issued_at")
+
+
 def badges_for(learner: Learner, now: datetime | None = None) -> list[BadgeSummary]:
     """The learner's credentials, newest first."""
     now = now or timezone.now()
-    credentials = (
-        Credential.objects.filter(learner=learner)
-        .select_related("achievement__issuer", "achievement__step", "achievement__image")
-        .order_by("-issued_at")
-    )
-    summaries = []
-    for credential in credentials:
-        achievement = credential.achievement
-        public_id = credential.public_id
-        summaries.append(
-            BadgeSummary(
-                name=achievement.name,
-                description=achievement.description,
-                criteria=achievement.criteria_narrative,
-                issuer=achievement.issuer.name,
-                image_url=achievement.image_url(),
-                image_alt=achievement_alt(achievement),
-                issued_at=credential.issued_at,
-                valid_until=credential.valid_until,
-                status=_status(credential, now),
-                revocation_reason=credential.revocation_reason,
-                share_url=credential.url(),
-                json_url=site_url(reverse("badges:credential-json", args=[public_id])),
-                png_url=site_url(reverse("badges:credential-png", args=[public_id])),
-                svg_url=site_url(reverse("badges:credential-svg", args=[public_id])),
-                linkedin_url=linkedin_url(credential),
-                revoked_at=credential.revoked_at,
-            )
+    credentials = _with_achievement(Credential.objects.filter(learner=learner))
+    return [_summary(credential, now) for credential in credentials]
+
+
+def accreditations_for(learner: Learner, now: datetime | None = None) -> list[BadgeSummary]:
+    """The learner's accreditations (achievements awarded by assessors), newest first, each
+    with its live status from the status list: valid, expired, revoked (or not yet valid)."""
+    return accreditations_of([learner], now).get(learner.pk, [])
+
+
+def accreditations_of(
+    learners: Iterable[Learner], now: datetime | None = None
+) -> dict[int, list[BadgeSummary]]:
+    """:func:`accreditations_for` of many learners in one query, by learner id."""
+    now = now or timezone.now()
+    credentials = _with_achievement(
+        Credential.objects.filter(
+            learner__in=[learner.pk for learner in learners],
+            achievement__award_rule=AwardRule.ASSESSOR,
         )
-    return summaries
+    )
+    found: dict[int, list[BadgeSummary]] = {}
+    for credential in credentials:
+        found.setdefault(credential.learner_id, []).append(_summary(credential, now))
+    return found
+
+
+def accreditation_names() -> list[str]:
+    """The names of the accreditations assessors award (for filters), in order."""
+    return list(
+        Achievement.objects.filter(award_rule=AwardRule.ASSESSOR)
+        .order_by("name")
+        .values_list("name", flat=True)
+    )
 
 
 def step_badge_name(learner: Learner, step: StepPage) -> str | None:

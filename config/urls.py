@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("lti/", include("lti_tool.urls")),
     path("lti/", include("discussion.urls")),
+    path("lti/", include("pool.framed_urls")),
     path(".well-known/jwks.json", lti_views.jwks, name="well-known-jwks"),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", hub_views.search, name="search"),
@@ -25,6 +26,8 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("badges/", include("badges.urls")),
     path("api/badges/", include("badges.api_urls")),
+    path("pool/", include("pool.urls")),
+    path("api/pool/", include("pool.api_urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -8,7 +8,9 @@ django-tasks runs work but has no clock of its own. The scheduler is that clock:
 - queues a roster (NRPS) sync of every course whose roster is older than
   ``LTI_ROSTER_SYNC_HOURS`` (default 6), or whose last sync failed a while ago;
 - queues a purge of expired login states and framed sessions every
-  ``LTI_STATE_PURGE_MINUTES`` (default 10), which keeps those tables small.
+  ``LTI_STATE_PURGE_MINUTES`` (default 10), which keeps those tables small;
+- queues each task named in ``LTI_SCHEDULED_TASKS`` (dotted path to a django-task: seconds
+  between runs), so other apps' periodic work needs no import of theirs here.
 
 Queuing is all it does, so it is cheap and safe to restart; the worker does the work.
 """
@@ -21,6 +23,7 @@ from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_tasks.base import TaskResultStatus
 
 from lti_tool import state
@@ -55,6 +58,7 @@ class Tick:
     score_sweep: bool
     roster_syncs: int
     state_purge: bool = False
+    scheduled: int = 0
 
 
 @dataclass
@@ -65,6 +69,7 @@ class Scheduler:
     last_sweep: Any = None  # the TaskResult of the sweep queued last
     purge_every: timedelta = field(default_factory=state_purge_interval)
     last_purge_at: datetime | None = None
+    last_scheduled_at: dict[str, datetime] = field(default_factory=dict)
 
     def tick(self, now: datetime | None = None) -> Tick:
         now = now or timezone.now()
@@ -72,7 +77,19 @@ class Scheduler:
             score_sweep=self._sweep_scores(now),
             roster_syncs=nrps.request_stale_syncs(self.rosters_older_than, now),
             state_purge=self._purge_launch_state(now),
+            scheduled=self._queue_scheduled(now),
         )
+
+    def _queue_scheduled(self, now: datetime) -> int:
+        queued = 0
+        for path, seconds in getattr(settings, "LTI_SCHEDULED_TASKS", {}).items():
+            last = self.last_scheduled_at.get(path)
+            if last is not None and now - last < timedelta(seconds=seconds):
+                continue
+            import_string(path).enqueue()
+            self.last_scheduled_at[path] = now
+            queued += 1
+        return queued
 
     def _purge_launch_state(self, now: datetime) -> bool:
         if self.last_purge_at is not None and now - self.last_purge_at < self.purge_every:

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "lti_tool",
     "badges",
     "discussion",
+    "pool",
     "operations",
     "wagtailnhsukfrontend",
     "wagtailmedia",
@@ -239,7 +240,7 @@ SPECTACULAR_SETTINGS = {
         "operations.openapi.document_refusals",
     ],
 }
-API_SCHEMA_PATH_PREFIXES = ["/api/content/", "/api/badges/"]
+API_SCHEMA_PATH_PREFIXES = ["/api/content/", "/api/badges/", "/api/pool/"]
 
 # --- LTI tool -----------------------------------------------------------------------------
 # The tool's public origin, when it differs from what requests say (e.g. behind a proxy).
@@ -253,6 +254,9 @@ LTI_ALLOW_HTTP_PLATFORMS = env_bool("LTI_ALLOW_HTTP_PLATFORMS", False)
 LTI_SCORE_SWEEP_SECONDS = int(os.environ.get("LTI_SCORE_SWEEP_SECONDS", "60"))
 LTI_ROSTER_SYNC_HOURS = float(os.environ.get("LTI_ROSTER_SYNC_HOURS", "6"))
 LTI_STATE_PURGE_MINUTES = float(os.environ.get("LTI_STATE_PURGE_MINUTES", "10"))
+# Other apps' periodic django-tasks, queued by the same scheduler: dotted path -> seconds.
+# The pool's yearly consent renewal (reminders, then pausing) is checked every six hours.
+LTI_SCHEDULED_TASKS = {"pool.tasks.renew_pool_consents": 6 * 60 * 60}
 # Login initiation is public, so one client address may hold only so many unfinished logins
 # and start only so many a minute (answered 429 past that). The defaults let 500 learners
 # behind one campus address start within the same minute. Behind a reverse proxy, name the

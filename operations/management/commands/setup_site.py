@@ -32,6 +32,7 @@ class Command(BaseCommand):
         call_command("setup_badges", "--demo")
         call_command("setup_discussion")
         call_command("seed_discussion")
+        call_command("seed_pool")
         call_command(
             "lti_add_platform",
             "--name=Demo LMS",
