@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
@@ -42,6 +43,13 @@ class OrganisationSession(SessionAuthentication):
 
     def authenticate_header(self, request: Request) -> str:
         return 'Session realm="pool"'
+
+
+class OrganisationSessionScheme(SessionScheme):
+    """The session scheme in the OpenAPI document (the cookie set by signing in)."""
+
+    target_class = OrganisationSession
+    name = "organisationSession"
 
 
 class ApprovedOrganisation(BasePermission):
