@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from badges.public import BadgeSummary, accreditations_for
@@ -84,9 +84,13 @@ def join_or_update(
     cleaned = _clean(values, shown)
     member = Member.objects.select_for_update().filter(learner=learner).first()
     if member is None:
-        return Member.objects.create(
-            learner=learner, joined_at=now, consent_given_at=now, **cleaned
-        )
+        try:
+            with transaction.atomic():
+                return Member.objects.create(
+                    learner=learner, joined_at=now, consent_given_at=now, **cleaned
+                )
+        except IntegrityError:  # the same form sent twice at once: the other one joined
+            member = Member.objects.select_for_update().get(learner=learner)
     for name, value in cleaned.items():
         setattr(member, name, value)
     member.consent_given_at = now

@@ -59,3 +59,49 @@ def test_accept_and_decline_at_once_answer_exactly_once(live_server, round_):
         .headers["Location"]
         .endswith(f"?notice={winner.removesuffix('e')}ed")
     )
+
+
+def test_the_join_form_sent_many_times_at_once_makes_one_member(live_server):
+    from pool.models import Member
+
+    leader = accredited("Bo Quick", "bo@example.edu")
+    url = f"{live_server.url}/lti/s/{token_for(leader)}/pool/profile/"
+    form = {"display_name": "Bo", "topics": "co-design", "shown": ["display_name", "topics"]}
+
+    answers = at_once(
+        TOGETHER, lambda _: requests.post(url, data=form, allow_redirects=False, timeout=TIMEOUT)
+    )
+
+    assert [a.status_code for a in answers] == [302] * TOGETHER, [a.text[:300] for a in answers]
+    member = Member.objects.get()
+    assert member.learner == leader and member.topics == ["co-design"]
+
+
+def test_one_address_registering_many_times_at_once_is_one_organisation(live_server):
+    from pool.models import Organisation
+
+    form = {
+        "name": "Quick Trust",
+        "kind": "nhs_trust",
+        "contact_name": "Al Fast",
+        "email": "al@quick.example.org",
+        "purpose": "Panels.",
+        "password": "a-long-organisation-passphrase",
+    }
+
+    url = f"{live_server.url}/pool/organisations/register/"
+    browsers = [requests.Session() for _ in range(TOGETHER)]
+    for browser in browsers:  # each gets its CSRF cookie first; the forms then go together
+        assert browser.get(url, timeout=TIMEOUT).status_code == 200
+
+    def register(index: int) -> requests.Response:
+        browser = browsers[index]
+        data = {**form, "csrfmiddlewaretoken": browser.cookies["csrftoken"]}
+        return browser.post(url, data=data, allow_redirects=False, timeout=TIMEOUT)
+
+    answers = at_once(TOGETHER, register)
+
+    codes = sorted(a.status_code for a in answers)
+    assert codes == [302] + [400] * (TOGETHER - 1), [a.text[:300] for a in answers]
+    assert all("already registered" in a.text for a in answers if a.status_code == 400)
+    assert Organisation.objects.count() == 1
