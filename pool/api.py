@@ -48,7 +48,7 @@ class OrganisationSession(SessionAuthentication):
 class OrganisationSessionScheme(SessionScheme):
     """The session scheme in the OpenAPI document (the cookie set by signing in)."""
 
-    target_class = OrganisationSession
+    target_class = "pool.api.OrganisationSession"
     name = "organisationSession"
 
 
