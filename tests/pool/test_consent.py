@@ -142,3 +142,21 @@ def test_the_leader_chooses_fields_in_the_frame_and_sees_what_organisations_see(
     preview = home.split("What organisations see")[1].split("Who looked")[0]
     assert "Narwhal-topic" in preview and "Online, In person" in preview
     assert "Zebra-profile-text" not in preview and "London" not in preview
+
+
+def test_the_directory_reads_the_same_number_of_queries_for_more_leaders(trust_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert trust_client.get("/pool/").status_code == 200
+            assert trust_client.get("/api/pool/leaders/").status_code == 200
+        return len(captured)
+
+    for index in range(2):
+        join(accredited(f"Leader {index}", f"l{index}@example.edu"))
+    few = queries()
+    for index in range(2, 12):
+        join(accredited(f"Leader {index}", f"l{index}@example.edu"))
+    assert queries() == few
