@@ -195,6 +195,7 @@ class RegistrationForm(PoolForm):
 
 
 class RequestForm(PoolForm):
+    key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
     what = forms.CharField(
         label="What would you like the leader to take part in?",
         max_length=1500,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from pool.consent import HIDDEN_NAME
@@ -45,24 +45,37 @@ def send_request(
     public_id: str,
     values: dict[str, Any],
     now: datetime | None = None,
+    submission_key: str = "",
 ) -> InvolvementRequest:
-    """An approved organisation asks a listed leader (NotListed if the leader is not)."""
+    """An approved organisation asks a listed leader (NotListed if the leader is not).
+
+    A form sent twice (a double click, a retried post) carries the same ``submission_key``
+    and makes one request: the unique constraint decides, and the second gets the first.
+    """
     if not organisation.is_approved:
         raise RequestError(NOT_APPROVED)
     now = now or timezone.now()
+    key = submission_key[:64]
     with transaction.atomic():
         member, _ = listed_member(public_id, now)
-        request = InvolvementRequest.objects.create(
-            organisation=organisation,
-            member=member,
-            what=values["what"],
-            when=values["when"],
-            where=values["where"],
-            paid=values["paid"],
-            payment_details=values.get("payment_details", ""),
-            access_arrangements=values.get("access_arrangements", ""),
-            created_at=now,
-        )
+        try:
+            with transaction.atomic():
+                request = InvolvementRequest.objects.create(
+                    organisation=organisation,
+                    member=member,
+                    what=values["what"],
+                    when=values["when"],
+                    where=values["where"],
+                    paid=values["paid"],
+                    payment_details=values.get("payment_details", ""),
+                    access_arrangements=values.get("access_arrangements", ""),
+                    created_at=now,
+                    submission_key=key,
+                )
+        except IntegrityError:
+            if not key:
+                raise
+            return InvolvementRequest.objects.get(organisation=organisation, submission_key=key)
         send_after_commit(
             leader_email(member.learner, member.contact_email),
             f"{organisation.name} would like you to take part",

@@ -6,6 +6,7 @@ Every page that shows a leader builds it from :func:`pool.consent.visible_profil
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -165,10 +166,18 @@ def request_form(request: HttpRequest, organisation: Organisation, public_id: st
         _, shown = directory.listed_member(str(public_id))
     except NotListed:
         raise Http404("This leader is not in the pool.") from None
-    form = RequestForm(request.POST if request.method == "POST" else None)
+    form = RequestForm(
+        request.POST if request.method == "POST" else None,
+        initial={"key": secrets.token_urlsafe(24)},
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            involvement.send_request(organisation, str(public_id), form.cleaned_data)
+            involvement.send_request(
+                organisation,
+                str(public_id),
+                form.cleaned_data,
+                submission_key=form.cleaned_data.get("key", ""),
+            )
         except NotListed:
             raise Http404("This leader is not in the pool.") from None
         messages.success(request, f"Your request has been sent to {shown.name}.")

@@ -41,15 +41,25 @@ class InvolvementRequest(models.Model):
     created_at = models.DateTimeField()
     answered_at = models.DateTimeField(null=True, blank=True)
     leader_contact_email = models.EmailField(blank=True)
+    submission_key = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text="The form's one-time key: the same form sent twice makes one request.",
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "submission_key"],
+                condition=~models.Q(submission_key=""),
+                name="pool_one_request_per_form",
+            ),
             models.CheckConstraint(
                 condition=models.Q(leader_contact_email="")
                 | models.Q(status=RequestStatus.ACCEPTED),
                 name="pool_contact_only_after_acceptance",
-            )
+            ),
         ]
 
     def __str__(self) -> str:

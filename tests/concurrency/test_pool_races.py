@@ -105,3 +105,33 @@ def test_one_address_registering_many_times_at_once_is_one_organisation(live_ser
     assert codes == [302] + [400] * (TOGETHER - 1), [a.text[:300] for a in answers]
     assert all("already registered" in a.text for a in answers if a.status_code == 400)
     assert Organisation.objects.count() == 1
+
+
+def test_one_request_form_sent_many_times_at_once_is_one_request(live_server):
+    from tests.support.pool import PASSWORD, REQUEST
+
+    member = join(accredited("Cy Double", "cy@example.edu"))
+    trust = organisation()
+    browser = requests.Session()
+    signed = browser.get(f"{live_server.url}/pool/organisations/sign-in/", timeout=TIMEOUT)
+    assert signed.status_code == 200
+    browser.post(
+        f"{live_server.url}/pool/organisations/sign-in/",
+        data={
+            "username": trust.user.username,
+            "password": PASSWORD,
+            "csrfmiddlewaretoken": browser.cookies["csrftoken"],
+        },
+        timeout=TIMEOUT,
+    )
+    url = f"{live_server.url}/pool/leaders/{member.public_id}/request/"
+    form_page = browser.get(url, timeout=TIMEOUT)
+    key = form_page.text.split('name="key" value="')[1].split('"')[0]
+    data = {**REQUEST, "key": key, "csrfmiddlewaretoken": browser.cookies["csrftoken"]}
+
+    answers = at_once(
+        TOGETHER, lambda _: browser.post(url, data=data, allow_redirects=False, timeout=TIMEOUT)
+    )
+
+    assert [a.status_code for a in answers] == [302] * TOGETHER, [a.text[:300] for a in answers]
+    assert InvolvementRequest.objects.filter(member=member).count() == 1
