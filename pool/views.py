@@ -146,7 +146,7 @@ def directory_page(request: HttpRequest, organisation: Organisation) -> HttpResp
             "page": page,
             "count": len(found),
             "filtered": any(value for value in query.values()),
-            "query": urlencode(query),
+            "filter_query": urlencode(query),
         },
     )
 

@@ -73,6 +73,7 @@ def test_a_filter_never_matches_a_hidden_field(trust_client):
 
     page = text(trust_client.get("/pool/", {"region": "south_west"}))
     assert "0 peer leaders found" in page
+    assert "region=south_west" not in page  # not in the site's search box either
     assert trust_client.get("/api/pool/leaders/", {"language": "Welsh"}).json() == []
     assert trust_client.get("/api/pool/leaders/", {"region": "south_west"}).json() == []
 
