@@ -163,6 +163,13 @@ class NewRequestSerializer(serializers.Serializer):
     paid = serializers.BooleanField()
     payment_details = serializers.CharField(max_length=300, required=False, allow_blank=True)
     access_arrangements = serializers.CharField(max_length=1000, required=False, allow_blank=True)
+    key = serializers.CharField(
+        max_length=64,
+        required=False,
+        allow_blank=True,
+        help_text="Optional: a string of your own, unique per request you mean to send. "
+        "Sending the same key again (a retry) returns the request already made.",
+    )
 
 
 class PoolAPIView(APIView):
@@ -252,8 +259,11 @@ class RequestList(PoolAPIView):
         given.is_valid(raise_exception=True)
         values = dict(given.validated_data)
         leader = str(values.pop("leader"))
+        key = values.pop("key", "")
         try:
-            created = involvement.send_request(self.organisation, leader, values)
+            created = involvement.send_request(
+                self.organisation, leader, values, submission_key=key
+            )
         except NotListed:
             raise NotFound("No listed leader has this id.") from None
         return Response(RequestSerializer(created).data, status=status.HTTP_201_CREATED)

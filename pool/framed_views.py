@@ -47,11 +47,21 @@ def _home(session: LaunchSession, notice: str) -> HttpResponseRedirect:
     return HttpResponseRedirect(f"{_url(session, 'home')}?notice={notice}")
 
 
-def _refused(request: FramedRequest, session: LaunchSession, message: str) -> HttpResponse:
+def _refused(
+    request: FramedRequest,
+    session: LaunchSession,
+    message: str,
+    heading: str = "You cannot join the pool yet",
+) -> HttpResponse:
     return render(
         request,
         "pool/framed/refused.html",
-        {"session": session, "message": message, "badges_url": _badges_url(session)},
+        {
+            "session": session,
+            "message": message,
+            "heading": heading,
+            "badges_url": _badges_url(session),
+        },
         status=403,
     )
 
@@ -121,6 +131,9 @@ def profile(request: FramedRequest, session: LaunchSession) -> HttpResponse:
                     request.learner, form.profile_values(), form.cleaned_data["shown"]
                 )
             except membership.PoolError as error:
+                if member is not None:
+                    heading = "You cannot change your profile now"
+                    return _refused(request, session, str(error), heading)
                 return _refused(request, session, str(error))
             return _home(session, "saved" if member else "joined")
     elif member is not None:

@@ -268,3 +268,29 @@ def test_an_organisation_decision_is_audited_and_emailed(django_capture_on_commi
     assert entry.user == admin and entry.object_id == str(org.pk)
     assert [m.to for m in mail.outbox] == [["icb@lakes.example.org"]]
     assert "Welcome aboard." in mail.outbox[0].body
+
+
+def test_an_api_request_sent_again_with_its_key_is_one_request(trust_client):
+    member = join(accredited("Ada Quill"))
+    body = {**REQUEST, "paid": True, "leader": str(member.public_id), "key": "retry-7"}
+    first = trust_client.post("/api/pool/requests/", body, content_type="application/json")
+    again = trust_client.post("/api/pool/requests/", body, content_type="application/json")
+    assert first.status_code == again.status_code == 201
+    assert first.json()["id"] == again.json()["id"]
+    assert InvolvementRequest.objects.count() == 1
+    assert first.json()["leader_contact"] is None and first.json()["status"] == "pending"
+
+
+def test_a_leader_whose_accreditation_lapsed_cannot_change_the_profile(client):
+    member = join(accredited("Ada Quill"))
+    Credential.objects.filter(learner=member.learner).update(
+        valid_until=timezone.now() - timedelta(minutes=1)
+    )
+    token = token_for(member.learner)
+    refused = client.post(
+        f"/lti/s/{token}/pool/profile/", {"display_name": "Changed", "shown": ["display_name"]}
+    )
+    assert refused.status_code == 403 and "You cannot change your profile now" in text(refused)
+    member.refresh_from_db()
+    assert member.display_name == "Ada Quill"
+    assert client.post(f"/lti/s/{token}/pool/pause/").status_code == 302  # pausing still works
