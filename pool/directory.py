@@ -51,10 +51,12 @@ class Filters:
 
 
 def _listable(now: datetime) -> list[Member]:
+    """Listable members in a neutral order (by their random public id): ordering by name
+    would hint at the names of leaders who chose not to show theirs."""
     return list(
         Member.objects.filter(paused_at__isnull=True, consent_given_at__gt=now - CONSENT_LASTS)
         .select_related("learner")
-        .order_by("display_name", "pk")
+        .order_by("public_id")
     )
 
 
