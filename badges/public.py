@@ -1,13 +1,15 @@
 """What other apps may ask of the badges app: a learner's badges, ready to show.
 
 The LTI tool uses :func:`badges_for` for the learner's "My badges" page inside the LMS frame,
-and :func:`step_badge_name` to name the badge a learner has just earned for a step; the pool
-of peer leaders uses :func:`accreditations_for` for a leader's accreditations, live.
+and :func:`step_badge_name` to name the badge a learner has just earned for a step. The pool
+of peer leaders uses :func:`accreditations_for` (and :func:`accreditations_of`, its bulk
+form) to show each leader's accreditations with their live status.
 Nothing here reveals an email: share links point at the public credential page.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlencode
@@ -17,7 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from badges.artwork import achievement_alt
-from badges.models import AwardRule, Credential
+from badges.models import Achievement, AwardRule, Credential
+from badges.models.credential import CredentialQuerySet
 from badges.models.issuer import site_url
 from hub.models import Learner, StepPage
 
@@ -112,11 +115,10 @@ def _summary(credential: Credential, now: datetime) -> BadgeSummary:
     )
 
 
-def _current(learner: Learner) -> QuerySet[Credential]:
-    """The learner's credentials that no renewal has replaced, newest first."""
+def _current(credentials: CredentialQuerySet) -> QuerySet[Credential]:
+    """Those no renewal has replaced, with their achievements, newest first."""
     return (
-        Credential.objects.current()
-        .filter(learner=learner)
+        credentials.current()
         .select_related("achievement__issuer", "achievement__step", "achievement__image")
         .order_by("-issued_at")
     )
@@ -125,15 +127,39 @@ def _current(learner: Learner) -> QuerySet[Credential]:
 def badges_for(learner: Learner, now: datetime | None = None) -> list[BadgeSummary]:
     """The learner's credentials, newest first (a renewed accreditation once: the renewal)."""
     now = now or timezone.now()
-    return [_summary(credential, now) for credential in _current(learner)]
+    return [_summary(credential, now) for credential in _current(learner.credentials.all())]
 
 
 def accreditations_for(learner: Learner, now: datetime | None = None) -> list[BadgeSummary]:
-    """The learner's accreditations (achievements awarded by assessors), each with its live
-    status: valid, expired, suspended or revoked. Newest first."""
+    """The learner's accreditations (achievements awarded by assessors), newest first, each
+    with its live status: valid, expired, suspended or revoked (or not yet valid)."""
+    return accreditations_of([learner], now).get(learner.pk, [])
+
+
+def accreditations_of(
+    learners: Iterable[Learner], now: datetime | None = None
+) -> dict[int, list[BadgeSummary]]:
+    """:func:`accreditations_for` of many learners in one query, by learner id."""
     now = now or timezone.now()
-    credentials = _current(learner).filter(achievement__award_rule=AwardRule.ASSESSOR)
-    return [_summary(credential, now) for credential in credentials]
+    credentials = _current(
+        Credential.objects.filter(
+            learner__in=[learner.pk for learner in learners],
+            achievement__award_rule=AwardRule.ASSESSOR,
+        )
+    )
+    found: dict[int, list[BadgeSummary]] = {}
+    for credential in credentials:
+        found.setdefault(credential.learner_id, []).append(_summary(credential, now))
+    return found
+
+
+def accreditation_names() -> list[str]:
+    """The names of the accreditations assessors award (for filters), in order."""
+    return list(
+        Achievement.objects.filter(award_rule=AwardRule.ASSESSOR)
+        .order_by("name")
+        .values_list("name", flat=True)
+    )
 
 
 def step_badge_name(learner: Learner, step: StepPage) -> str | None:

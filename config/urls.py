@@ -18,6 +18,7 @@ urlpatterns = [
     path("lti/", include("lti_tool.urls")),
     path("lti/", include("discussion.urls")),
     path("", include("pathway.urls")),
+    path("lti/", include("pool.framed_urls")),
     path(".well-known/jwks.json", lti_views.jwks, name="well-known-jwks"),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", hub_views.search, name="search"),
@@ -28,6 +29,8 @@ urlpatterns = [
     path("api/badges/", include("badges.api_urls")),
     path("api/discussion/", include("discussion.api_urls")),
     path("discussion/", include("discussion.hub_urls")),
+    path("pool/", include("pool.urls")),
+    path("api/pool/", include("pool.api_urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "badges",
     "discussion",
     "pathway",
+    "pool",
     "operations",
     "wagtailnhsukfrontend",
     "wagtailmedia",
@@ -240,7 +241,7 @@ SPECTACULAR_SETTINGS = {
         "operations.openapi.document_refusals",
     ],
 }
-API_SCHEMA_PATH_PREFIXES = ["/api/content/", "/api/badges/", "/api/discussion/"]
+API_SCHEMA_PATH_PREFIXES = ["/api/content/", "/api/badges/", "/api/discussion/", "/api/pool/"]
 
 # --- LTI tool -----------------------------------------------------------------------------
 # The tool's public origin, when it differs from what requests say (e.g. behind a proxy).

@@ -34,6 +34,7 @@ class Command(BaseCommand):
         call_command("seed_discussion")
         call_command("setup_pathway", "--demo", f"--url=http://127.0.0.1:{port}/admin/")
         call_command("seed_pathway")
+        call_command("seed_pool")
         call_command(
             "lti_add_platform",
             "--name=Demo LMS",
