@@ -461,10 +461,11 @@ def award(
 
 
 def award_accreditation(learner: Learner, achievement: Achievement, assessor: Any) -> AwardResult:
-    """An assessor awards an accreditation (an achievement "awarded by an assessor")."""
+    """An assessor awards an accreditation (an achievement "awarded by an assessor"), which
+    can be suspended and reinstated like one accepted through the pathway."""
     if achievement.award_rule != AwardRule.ASSESSOR:
         raise AwardError(f"{achievement} is awarded automatically, not by an assessor")
-    return award(learner, achievement, awarded_by=assessor)
+    return award(learner, achievement, awarded_by=assessor, suspendable=True)
 
 
 def award_accreditations(
@@ -474,10 +475,13 @@ def award_accreditations(
     *,
     on_batch: Callable[[list[AwardResult]], None] | None = None,
 ) -> list[AwardResult]:
-    """An assessor awards an accreditation to a cohort, in batches (see :func:`award_many`)."""
+    """An assessor awards an accreditation to a cohort, in batches (see :func:`award_many`);
+    each can be suspended."""
     if achievement.award_rule != AwardRule.ASSESSOR:
         raise AwardError(f"{achievement} is awarded automatically, not by an assessor")
-    return award_many(learners, achievement, awarded_by=assessor, on_batch=on_batch)
+    return award_many(
+        learners, achievement, awarded_by=assessor, on_batch=on_batch, suspendable=True
+    )
 
 
 @receiver(step_completed, dispatch_uid="badges.award_step_achievements")

@@ -177,6 +177,23 @@ def test_a_revoked_accreditation_hides_the_leader_and_shows_as_revoked(client, t
     assert "Revoked" in text(client.get(f"/lti/s/{token_for(member.learner)}/pool/"))
 
 
+def test_a_suspended_accreditation_hides_the_leader_until_it_is_reinstated(client, trust_client):
+    from badges.issuing import reinstate, suspend
+
+    member = join(accredited("Ada Quill"))
+    credential = Credential.objects.get(learner=member.learner)
+    suspend(credential, "Paused while a concern is looked into.")
+
+    assert trust_client.get("/api/pool/leaders/").json() == []
+    assert trust_client.get(f"/pool/leaders/{member.public_id}/").status_code == 404
+    assert "Suspended" in text(client.get(f"/lti/s/{token_for(member.learner)}/pool/"))
+    assert Member.objects.filter(pk=member.pk).exists()
+
+    reinstate(credential)
+    [listed] = trust_client.get("/api/pool/leaders/").json()
+    assert {a["status"] for a in listed["accreditations"]} == {"valid"}
+
+
 def test_one_valid_accreditation_among_lapsed_ones_keeps_the_leader_listed(trust_client):
     from badges.issuing import award_accreditation
     from tests.support.pool import accreditation
