@@ -33,6 +33,16 @@ PEOPLE = {
         family_name="Taylor",
         email="sam.taylor@example.org",
     ),
+    # A learner who has finished the programme: the demo's graduate, who can apply for
+    # accreditation and join the pool of peer leaders (recorded by `make setup`).
+    "graduate": Member(
+        user_id="demo-graduate-grace",
+        roles=[c.ROLE_LEARNER],
+        name="Grace Adeyemi",
+        given_name="Grace",
+        family_name="Adeyemi",
+        email="grace.adeyemi@example.org",
+    ),
     "instructor": Member(
         user_id="demo-instructor-ali",
         roles=[c.ROLE_INSTRUCTOR],
@@ -171,13 +181,15 @@ It is not a real LMS; it launches the tool with genuine LTI 1.3 messages.</p>
             learner = "/course/open?" + urlencode({"link": link.id, "as": "learner"})
             teacher = "/course/open?" + urlencode({"link": link.id, "as": "instructor"})
             mentor = "/course/open?" + urlencode({"link": link.id, "as": "mentor"})
+            graduate = "/course/open?" + urlencode({"link": link.id, "as": "graduate"})
             grade = " (graded)" if link.line_item else ""
             items.append(
                 f'<li class="card"><strong>{html.escape(link.title)}</strong>{grade}<br>'
                 f"{html.escape(link.text)}<br>"
                 f'<a href="{html.escape(learner)}">Open as learner (Sam Taylor)</a> · '
                 f'<a href="{html.escape(teacher)}">Open as instructor (Ali Khan)</a> · '
-                f'<a href="{html.escape(mentor)}">Open as mentor (Priya Sharma)</a></li>'
+                f'<a href="{html.escape(mentor)}">Open as mentor (Priya Sharma)</a> · '
+                f'<a href="{html.escape(graduate)}">Open as graduate (Grace Adeyemi)</a></li>'
             )
         listing = "<ul>" + "".join(items) + "</ul>" if items else "<p>No activities yet.</p>"
         add = "/course/open?" + urlencode({"deep_link": "1", "as": "instructor"})

@@ -18,11 +18,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
-from hub.models import Learner
 from lti_tool import roles as role_vocabulary
-from lti_tool.models import Context, LtiUser, Membership, RosterSync
+from lti_tool.models import Context, Membership, RosterSync
 from lti_tool.services import http
 from lti_tool.services.errors import ServiceError
+from lti_tool.services.people import record_user
 
 logger = logging.getLogger(__name__)
 
@@ -52,23 +52,7 @@ def _record_member(context: Context, member: dict[str, Any]) -> int | None:
     name = _display_name(member)
     given_email = member.get("email")
     email = given_email if isinstance(given_email, str) else ""
-    user = LtiUser.objects.filter(registration_id=registration_id, sub=sub).first()
-    if user is None:
-        learner = Learner.objects.create(display_name=name[:150])
-        user = LtiUser.objects.create(
-            registration_id=registration_id, sub=sub, learner=learner, name=name, email=email
-        )
-    else:
-        changed = []
-        if name and user.name != name:
-            user.name = name
-            changed.append("name")
-            Learner.objects.filter(pk=user.learner_id).update(display_name=name[:150])
-        if email and user.email != email[:254]:
-            user.email = email[:254]
-            changed.append("email")
-        if changed:
-            user.save(update_fields=changed)
+    user, _ = record_user(registration_id, sub, name, email)
     given_roles = member.get("roles")
     roles = role_vocabulary.normalise_all(given_roles if isinstance(given_roles, list) else [])
     status = (

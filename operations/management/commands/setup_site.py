@@ -33,7 +33,6 @@ class Command(BaseCommand):
         call_command("setup_discussion")
         call_command("seed_discussion")
         call_command("setup_pathway", "--demo", f"--url=http://127.0.0.1:{port}/admin/")
-        call_command("seed_pathway")
         call_command("seed_pool")
         call_command(
             "lti_add_platform",
@@ -45,4 +44,16 @@ class Command(BaseCommand):
             f"--keyset-url={lms}/.well-known/jwks.json",
             "--deployment-id=demo-deployment",
         )
+        # The demo LMS's graduate, recorded before her first launch with the steps she
+        # completed, so that she can apply for accreditation at once.
+        call_command(
+            "lti_add_user",
+            f"--issuer={lms}",
+            "--client-id=demo-lms",
+            "--user-id=demo-graduate-grace",
+            "--name=Grace Adeyemi",
+            "--email=grace.adeyemi@example.org",
+            verbosity=0,
+        )
+        call_command("seed_pathway", "--name=Grace Adeyemi")
         call_command("ensure_admin", f"--url=http://127.0.0.1:{port}/admin/")

@@ -1,7 +1,8 @@
-"""``manage.py seed_pathway``: make the demo LMS's learner a graduate of the programme.
+"""``manage.py seed_pathway``: make the demo LMS's graduate a graduate of the programme.
 
-The learner exists once they have launched from the demo LMS (the tool creates a learner at
-the first launch). Run it again after that launch; before it, it says so and changes nothing.
+``make setup`` records the demo LMS's graduate (Grace Adeyemi) with ``lti_add_user`` and then
+runs this, so she can apply for accreditation at her first launch. For a learner who is not
+recorded yet, it says so and changes nothing.
 """
 
 from __future__ import annotations
@@ -18,14 +19,15 @@ class Command(BaseCommand):
     help = "Record the demo graduate's completed steps (the learner named by --name)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--name", default="Sam Taylor", help="the learner's display name")
+        parser.add_argument("--name", default="Grace Adeyemi", help="the learner's display name")
 
     def handle(self, *args: Any, name: str, **options: Any) -> None:
         learners = list(Learner.objects.filter(display_name=name))
         if not learners:
             self.stdout.write(
-                f"No learner called “{name}” yet: launch the programme once from the demo LMS "
-                "as that learner, then run `manage.py seed_pathway` again."
+                f"No learner called “{name}” yet: record them with `manage.py lti_add_user` "
+                "(or launch the programme once as them), then run `manage.py seed_pathway` "
+                "again."
             )
             return
         for learner in learners:
