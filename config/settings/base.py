@@ -228,8 +228,10 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Peer Leadership Hub API",
-    "DESCRIPTION": "Read-only access to the peer-leadership programme: its steps, lessons and "
-    "mentors.",
+    "DESCRIPTION": "The peer-leadership programme's content (steps, lessons and mentors; read "
+    "only), badge and learner-record verification, lesson discussions (for launched learners, "
+    "with their launch session as a bearer token) and the pool of peer leaders (for approved "
+    "organisations, signed in).",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
