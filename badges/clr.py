@@ -33,7 +33,7 @@ from django.utils import timezone
 
 from badges.dataintegrity import add_proof
 from badges.dates import format_timestamp
-from badges.issuing import recipient_for
+from badges.issuing import ob3_issuer_profile, recipient_for
 from badges.jsonld import CLR_CONTEXT_URL, CREDENTIALS_V2_URL, OB3_CONTEXT_URL, OB3_EXTENSIONS_URL
 from badges.models import Achievement, Credential, Issuer
 from badges.signing import active_key, hash_identifier, new_salt
@@ -165,19 +165,6 @@ def _achievements(credentials: Sequence[Credential]) -> list[dict[str, Any]]:
     return listed
 
 
-def _issuer_profile(issuer: Issuer) -> dict[str, Any]:
-    profile: dict[str, Any] = {
-        "id": issuer.profile_url(),
-        "type": ["Profile"],
-        "name": issuer.name,
-        "url": issuer.url,
-        "email": issuer.email,
-    }
-    if issuer.description:
-        profile["description"] = issuer.description
-    return profile
-
-
 def build_record(
     learner: Learner,
     credentials: Sequence[Credential],
@@ -217,7 +204,7 @@ def build_record(
             "signed it. Badges the issuer has withdrawn are left out; expired ones keep their "
             "dates."
         ),
-        "issuer": _issuer_profile(issuer),
+        "issuer": ob3_issuer_profile(issuer),
         "validFrom": format_timestamp(issued),
         "credentialSubject": subject,
     }

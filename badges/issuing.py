@@ -35,6 +35,7 @@ from badges.models import (
     Achievement,
     AwardRule,
     Credential,
+    Issuer,
     RecipientType,
     SigningKey,
     StatusList,
@@ -107,8 +108,8 @@ def recipient_for(learner: Learner, emails: Mapping[int, str] | None = None) -> 
     return Recipient(RecipientType.LEARNER_ID, str(learner.public_id))
 
 
-def _issuer_profile(achievement: Achievement) -> dict[str, Any]:
-    issuer = achievement.issuer
+def ob3_issuer_profile(issuer: Issuer) -> dict[str, Any]:
+    """The issuer as an OB 3.0 (and CLR 2.0) credential names it: its Profile."""
     profile: dict[str, Any] = {
         "id": issuer.profile_url(),
         "type": ["Profile"],
@@ -181,12 +182,14 @@ def build_credential(
     ``achievement_data`` and ``issuer_profile`` may be given when they were already built for
     other credentials of the same award (they are shared, not copied, by the documents).
     """
+    if issuer_profile is None:
+        issuer_profile = ob3_issuer_profile(achievement.issuer)
     document: dict[str, Any] = {
         "@context": list(CREDENTIAL_CONTEXT),
         "id": credential_url,
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": achievement.name,
-        "issuer": issuer_profile if issuer_profile is not None else _issuer_profile(achievement),
+        "issuer": issuer_profile,
         "validFrom": format_timestamp(valid_from),
     }
     if valid_until is not None:
@@ -283,7 +286,7 @@ def _shared(
         key=key,
         private_key=key.private_key(),
         achievement_document=achievement_document(achievement),
-        issuer_profile=_issuer_profile(achievement),
+        issuer_profile=ob3_issuer_profile(achievement.issuer),
         credential_url=_credential_url_maker(),
         evidence=tuple(dict(item) for item in evidence or ()),
         suspendable=suspendable,

@@ -17,6 +17,7 @@ from badges.issuing import award_accreditation
 from badges.models import Achievement, AwardRule
 from hub.models import Learner
 from pool import organisations
+from pool.consent import FIELDS
 from pool.models import Member, Organisation, OrganisationStatus
 
 DEMO_PASSWORD = "peer-pool-demo-2026"  # noqa: S105 (the demo organisations' published password)
@@ -38,18 +39,7 @@ LEADERS = [
         "access_needs": "Step-free access; papers a week before, please.",
         "availability": "Tuesday and Thursday daytimes.",
         "payment": "either",
-        "shown_fields": [
-            "display_name",
-            "profile",
-            "lived_experience",
-            "topics",
-            "languages",
-            "region",
-            "ways",
-            "access_needs",
-            "availability",
-            "payment",
-        ],
+        "shown_fields": list(FIELDS),  # every field
     },
     {
         "accreditation": "Accredited group facilitator",

@@ -11,22 +11,13 @@ from __future__ import annotations
 import pytest
 
 from discussion.models import Like, Post
-from tests.browser.axe import assert_accessible
 from tests.factories import build_programme
-from tests.support.browser import ACTIVE, framed, wait_for_heading
+from tests.support.browser import ACTIVE, framed, scan_framed, wait_for_heading
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def scan(page) -> None:
-    """axe on the framed page's URL opened on its own (the token carries the session)."""
-    alone = page.context.new_page()
-    alone.goto(framed(page).url.split("#")[0])
-    assert_accessible(alone)
-    alone.close()
 
 
 def test_a_comment_and_a_reply_in_the_lms_frame_without_cookies(
@@ -57,7 +48,7 @@ def test_a_comment_and_a_reply_in_the_lms_frame_without_cookies(
     frame.get_by_text("Your post is published.").wait_for()
     comment = Post.objects.get()
     assert page.context.cookies(live_server.url) == []
-    scan(page)
+    scan_framed(page)
 
     # The course's mentor opens the same lesson and its discussion.
     page.goto(lms.base_url + "/")
@@ -65,7 +56,7 @@ def test_a_comment_and_a_reply_in_the_lms_frame_without_cookies(
     wait_for_heading(page, "Your story")
     frame.get_by_role("link", name="Why stories matter").first.click()
     frame.get_by_role("heading", level=1, name="Why stories matter").wait_for()
-    scan(page)  # the lesson, with its discussion section
+    scan_framed(page)  # the lesson, with its discussion section
     frame.get_by_role("link", name="See the whole discussion (1 comment)").click()
     frame.get_by_role("heading", level=1, name="Discussion").wait_for()
     frame.get_by_role("button", name="Like post by Sam Taylor").click()
@@ -81,4 +72,4 @@ def test_a_comment_and_a_reply_in_the_lms_frame_without_cookies(
     assert byline.locator("strong").first.inner_text() == "Priya Sharma"
     assert byline.get_by_text("Mentor", exact=True).count() == 1
     assert page.context.cookies(live_server.url) == []
-    scan(page)
+    scan_framed(page)

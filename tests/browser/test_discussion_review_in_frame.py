@@ -22,20 +22,12 @@ from discussion import moderation
 from discussion.models import ModerationAction, Post
 from tests.browser.axe import assert_accessible
 from tests.factories import build_programme
-from tests.support.browser import framed, wait_for_heading
+from tests.support.browser import framed, scan_framed, wait_for_heading
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def scan(page) -> None:
-    """axe on the framed page's URL opened on its own (the token carries the session)."""
-    alone = page.context.new_page()
-    alone.goto(framed(page).url.split("#")[0])
-    assert_accessible(alone)
-    alone.close()
 
 
 def test_a_held_post_waits_for_its_author_and_a_moderator_publishes_it(
@@ -62,7 +54,7 @@ def test_a_held_post_waits_for_its_author_and_a_moderator_publishes_it(
     callout.get_by_role("heading", name="Waiting for a moderator").wait_for()
     callout.get_by_text("It seems to contain a phone number.", exact=False).wait_for()
     assert page.context.cookies(live_server.url) == []
-    scan(page)  # the thread, with the author's held post
+    scan_framed(page)  # the thread, with the author's held post
 
     # The course's tutor: the cohort view lists Sam's unanswered comment, not the held one.
     page.goto(lms.base_url + "/")
@@ -74,7 +66,7 @@ def test_a_held_post_waits_for_its_author_and_a_moderator_publishes_it(
     section.get_by_role("link", name="“Why stories matter”").wait_for()
     assert "1 comment waiting" in section.inner_text()
     assert "07700" not in section.inner_text()
-    scan(page)  # the cohort view, with its discussion section
+    scan_framed(page)  # the cohort view, with its discussion section
 
 
 def sign_in_as_moderator(browser, live_server):
@@ -163,7 +155,7 @@ def test_a_reported_post_is_hidden_by_a_moderator_and_its_author_sees_why(
     frame.get_by_role("heading", level=1, name="Discussion").wait_for()
     frame.get_by_role("link", name="Report post by Sam Taylor").click()
     frame.get_by_role("heading", level=1, name="Report a post").wait_for()
-    scan(page)  # the report form
+    scan_framed(page)  # the report form
     frame.get_by_role("button", name="Send report").click()  # no reason chosen: refused
     frame.get_by_role("heading", name="There is a problem").wait_for()
     assert comment.reports.count() == 0
@@ -204,4 +196,4 @@ def test_a_reported_post_is_hidden_by_a_moderator_and_its_author_sees_why(
     post.get_by_role("heading", name="Hidden by a moderator").wait_for()
     post.get_by_text("It could hurt people who are finding things hard.", exact=False).wait_for()
     assert page.context.cookies(live_server.url) == []
-    scan(page)  # the thread, with the author's hidden post and its reason
+    scan_framed(page)  # the thread, with the author's hidden post and its reason

@@ -30,7 +30,7 @@ from pool.demo import APPROVED_EMAIL, DEMO_PASSWORD, seed_demo_pool
 from pool.models import InvolvementRequest, RequestStatus
 from tests.browser.axe import assert_accessible
 from tests.factories import build_programme
-from tests.support.browser import framed, wait_for_heading
+from tests.support.browser import framed, scan_framed, wait_for_heading
 from tests.support.pool import issuer
 
 pytestmark = [
@@ -40,14 +40,6 @@ pytestmark = [
 
 FACILITATOR = "Accredited group facilitator"
 ASSESSOR_PASSWORD = "demo-assessors-pw-42"
-
-
-def scan_frame(page) -> None:
-    """axe on the framed page's URL opened on its own (the token carries the session)."""
-    alone = page.context.new_page()
-    alone.goto(framed(page).url.split("#")[0])
-    assert_accessible(alone)
-    alone.close()
 
 
 def frame_page(page, path: str) -> None:
@@ -130,7 +122,7 @@ def test_a_graduate_is_accredited_by_two_assessors_and_accepts_an_organisations_
         )
     frame.get_by_label("Referee's full name").fill("Rosa Referee")
     frame.get_by_label("Referee's email address").fill("rosa@example.net")
-    scan_frame(page)
+    scan_framed(page)
     frame.get_by_role("button", name="Submit application").click()
     frame.get_by_text("Your application is submitted.").wait_for()
     application = Application.objects.get(learner=grace)
@@ -163,7 +155,7 @@ def test_a_graduate_is_accredited_by_two_assessors_and_accepts_an_organisations_
     # Grace reads the outcome, then joins the pool of peer leaders in the frame.
     frame_page(page, "pathway/")
     frame.get_by_text(FACILITATOR).first.wait_for()
-    scan_frame(page)
+    scan_framed(page)
     frame_page(page, "pool/")
     frame.get_by_role("heading", level=1, name="Peer leader pool").wait_for()
     frame.get_by_role("link", name="Join the pool").click()
@@ -177,7 +169,7 @@ def test_a_graduate_is_accredited_by_two_assessors_and_accepts_an_organisations_
         fieldset.get_by_label(label, exact=True).check()
     frame.get_by_role("button", name="Join the pool").click()
     frame.get_by_text("You have joined the pool.").wait_for()
-    scan_frame(page)
+    scan_framed(page)
 
     # The demo organisation finds her and sends a request.
     trust = cookieless_browser.new_page()

@@ -20,7 +20,7 @@ from pool.demo import APPROVED_EMAIL, DEMO_PASSWORD, seed_demo_pool
 from pool.models import InvolvementRequest, Member, RequestStatus
 from tests.browser.axe import assert_accessible
 from tests.factories import build_programme
-from tests.support.browser import ACTIVE, framed, wait_for_heading
+from tests.support.browser import ACTIVE, framed, scan_framed, wait_for_heading
 from tests.support.pool import issuer
 
 pytestmark = [
@@ -29,14 +29,6 @@ pytestmark = [
 ]
 
 SAM_EMAIL = "sam.taylor@example.org"
-
-
-def scan_frame(page) -> None:
-    """axe on the framed page's URL opened on its own (the token carries the session)."""
-    alone = page.context.new_page()
-    alone.goto(framed(page).url.split("#")[0])
-    assert_accessible(alone)
-    alone.close()
 
 
 def open_pool(page) -> None:
@@ -71,14 +63,14 @@ def test_an_organisation_finds_a_leader_who_accepts_in_the_frame(
 
     open_pool(page)
     frame.get_by_role("heading", level=1, name="Peer leader pool").wait_for()
-    scan_frame(page)
+    scan_framed(page)
     frame.get_by_role("link", name="Join the pool").click()
     frame.get_by_role("heading", level=1, name="Join the pool").wait_for()
     frame.get_by_label("Your name as organisations would see it").fill("")
     frame.get_by_role("button", name="Join the pool").click()
     frame.get_by_role("heading", level=2, name="There is a problem").wait_for()
     assert framed(page).evaluate(ACTIVE).startswith("There is a problem")
-    scan_frame(page)
+    scan_framed(page)
     frame.get_by_role("link", name="Enter the name organisations would see.").click()
     frame.get_by_label("Your name as organisations would see it").fill("Sam T")
     frame.get_by_label("About you").fill("I use a wheelchair and help GP surgeries plan access.")
@@ -92,7 +84,7 @@ def test_an_organisation_finds_a_leader_who_accepts_in_the_frame(
     frame.get_by_text("You have joined the pool.").wait_for()
     member = Member.objects.get(learner=sam)
     assert member.shown_fields == ["display_name", "profile", "topics", "region"]
-    scan_frame(page)
+    scan_framed(page)
 
     # The demo organisation signs in on the hub. The browser refuses the tool's cookies on
     # the name the LMS frames it by (localhost); the organisation uses the hub by address,
@@ -144,7 +136,7 @@ def test_an_organisation_finds_a_leader_who_accepts_in_the_frame(
     frame.get_by_role("link", name="Request from Riverside Community Health NHS Trust").click()
     frame.get_by_role("heading", level=1, name="Request from Riverside").wait_for()
     assert APPROVED_EMAIL not in framed(page).content()
-    scan_frame(page)
+    scan_framed(page)
     frame.get_by_label("Accept").check()
     frame.get_by_role("button", name="Send my answer").click()
     frame.get_by_text("You accepted the request.").wait_for()

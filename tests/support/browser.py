@@ -112,6 +112,16 @@ def framed(page):
     return next(f for f in page.frames if "/lti/s/" in f.url)
 
 
+def scan_framed(page) -> None:
+    """axe on the framed page's URL opened on its own page (the token carries the session)."""
+    from tests.browser.axe import assert_accessible
+
+    alone = page.context.new_page()
+    alone.goto(framed(page).url.split("#")[0])
+    assert_accessible(alone)
+    alone.close()
+
+
 def tab_to(page, text: str, limit: int = 80) -> None:
     """Press Tab until the framed page's focused element reads ``text``."""
     seen = []

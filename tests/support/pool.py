@@ -21,21 +21,11 @@ from hub.models import Learner
 from lti_tool.launch.sessions import open_session
 from lti_tool.models import Deployment, LtiUser, Registration
 from pool import membership, organisations
+from pool.consent import FIELDS
 from pool.models import Member, Organisation, OrganisationStatus
 
 PASSWORD = "a-long-organisation-passphrase"
-EVERY_FIELD = [
-    "display_name",
-    "profile",
-    "lived_experience",
-    "topics",
-    "languages",
-    "region",
-    "ways",
-    "access_needs",
-    "availability",
-    "payment",
-]
+EVERY_FIELD = list(FIELDS)
 PROFILE = {
     "display_name": "Rowan Ellis",
     "profile": "I help services listen to families.",
