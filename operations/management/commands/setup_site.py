@@ -53,7 +53,6 @@ class Command(BaseCommand):
             "--user-id=demo-graduate-grace",
             "--name=Grace Adeyemi",
             "--email=grace.adeyemi@example.org",
-            verbosity=0,
         )
         call_command("seed_pathway", "--name=Grace Adeyemi")
         call_command("ensure_admin", f"--url=http://127.0.0.1:{port}/admin/")
